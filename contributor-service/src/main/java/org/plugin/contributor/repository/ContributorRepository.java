@@ -1,16 +1,104 @@
 package org.plugin.contributor.repository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class ContributorRepository implements PanacheRepositoryBase<Contributor, UUID> {
 
+    /** Any case; a string that cannot be an account name finds nothing without reaching the database. */
     public Optional<Contributor> findByAccountName(String accountName) {
+        if (!couldBeAccountName(accountName)) {
+            return Optional.empty();
+        }
         return find("lower(accountName) = lower(?1)", accountName).firstResultOptional();
+    }
+
+    public Optional<Contributor> findBySubject(String subject) {
+        if (!couldBeSubject(subject)) {
+            return Optional.empty();
+        }
+        return find("subject", subject).firstResultOptional();
+    }
+
+    /** The row locked for update, so concurrent changes of one contributor run one after the other. */
+    public Optional<Contributor> lockById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Contributor> lockBySubject(String subject) {
+        if (!couldBeSubject(subject)) {
+            return Optional.empty();
+        }
+        return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<Contributor> lockByAccountName(String accountName) {
+        if (!couldBeAccountName(accountName)) {
+            return Optional.empty();
+        }
+        return find("lower(accountName) = lower(?1)", accountName).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public List<Contributor> findByIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /**
+     * One page of the directory: contributors of {@code status} whose account name, or (when
+     * {@code searchPersonalFields}) names and email, contain {@code search} ignoring case. The names
+     * of restricted contributors are never searched for non-admins: their data is only stored.
+     */
+    public List<Contributor> directory(Contributor.Status status, String search, boolean admin, int offset, int limit) {
+        var where = directoryWhere(status, search, admin);
+        return find(where.query() + " order by accountName nulls last, id", where.params())
+                .range(offset, offset + limit - 1).list();
+    }
+
+    public long countDirectory(Contributor.Status status, String search, boolean admin) {
+        var where = directoryWhere(status, search, admin);
+        return count(where.query(), where.params());
+    }
+
+    private record Where(String query, Parameters params) {
+    }
+
+    private static Where directoryWhere(Contributor.Status status, String search, boolean admin) {
+        var params = Parameters.with("status", status);
+        if (search == null || search.isBlank()) {
+            return new Where("status = :status", params);
+        }
+        params.and("pattern", "%" + escapeLike(search.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        String names = "lower(firstName) like :pattern escape '\\' or lower(lastName) like :pattern escape '\\'";
+        String byName = admin
+                ? " or " + names + " or lower(email) like :pattern escape '\\'"
+                : " or (restricted = false and (" + names + "))";
+        return new Where("status = :status and (lower(accountName) like :pattern escape '\\'" + byName + ")", params);
+    }
+
+    private static final Pattern ACCOUNT_NAME_ANY_CASE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{1,30}[A-Za-z0-9]$");
+
+    /** Account names are 3-32 letters, digits and hyphens; anything else (markup, NUL bytes...) is not one. */
+    static boolean couldBeAccountName(String value) {
+        return value != null && ACCOUNT_NAME_ANY_CASE.matcher(value).matches();
+    }
+
+    /** Token subjects are at most 255 characters, without NUL (which PostgreSQL text cannot hold). */
+    static boolean couldBeSubject(String value) {
+        return value != null && !value.isEmpty() && value.length() <= 255 && value.indexOf('\0') < 0;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
