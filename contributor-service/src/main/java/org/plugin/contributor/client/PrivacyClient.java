@@ -1,0 +1,33 @@
+package org.plugin.contributor.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** privacy-service's internal API, called with contributor-service's own client-credentials token. */
+@RegisterRestClient(configKey = "privacy-service")
+@OidcClientFilter
+@Path("/internal/privacy")
+public interface PrivacyClient {
+
+    /** A deactivation, idempotent on {@code eventId} on privacy-service's side. */
+    record DeactivationNotice(UUID eventId, UUID contributorId, Instant deactivatedAt) {
+    }
+
+    /** 200 or 201 when privacy-service has recorded it; anything else (or no answer) means try again later. */
+    @POST
+    @Path("/deactivations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response deactivated(DeactivationNotice notice);
+}
