@@ -1,35 +1,100 @@
 package org.plugin.contributor.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.plugin.common.time.Deadlines;
+import org.plugin.common.validation.PlainText;
 import org.plugin.contributor.repository.Contributor;
+import org.plugin.contributor.repository.Contributor.Status;
 
-/** API shapes of contributor-service; entities never leave the service. */
+/** API shapes of the public routes of contributor-service; entities never leave the service. */
 public final class ContributorDtos {
-
-    /** Letters of any script, spaces, apostrophes and hyphens. */
-    static final String NAME_PATTERN = "^[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$";
 
     private ContributorDtos() {
     }
 
+    @Schema(description = "Registration of the caller as a contributor")
     public record Registration(
-            @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be 3-32 lowercase letters, digits or hyphens, not starting or ending with a hyphen") String accountName,
-            @NotBlank @Size(max = 100) @Pattern(regexp = NAME_PATTERN, message = "must contain only letters, spaces, apostrophes and hyphens") String firstName,
-            @NotBlank @Size(max = 100) @Pattern(regexp = NAME_PATTERN, message = "must contain only letters, spaces, apostrophes and hyphens") String lastName,
-            @NotBlank @Size(max = 254) @Email String email) {
+            @NotNull @AccountName @Schema(example = "zoe-obrien") String accountName,
+            @NotNull @PersonName @Schema(example = "Zoë") String firstName,
+            @NotNull @PersonName @Schema(example = "O'Brien-Núñez") String lastName,
+            @NotNull @ContactEmail @Schema(example = "zoe@example.org") String email) {
     }
 
-    /** What any authenticated user may see: the notice's three fields, and since when. */
+    @Schema(description = "Rectification: the fields to change, at least one; absent or null fields stay as they are")
+    public record Rectification(
+            @PersonName String firstName,
+            @PersonName String lastName,
+            @ContactEmail String email) {
+
+        public boolean isEmpty() {
+            return firstName == null && lastName == null && email == null;
+        }
+    }
+
+    /**
+     * What any authenticated user may see: the notice's three fields, and since when. For a
+     * restricted contributor the names are null: only the account name is shown.
+     */
+    @Schema(description = "Public view: account name, first name, last name (null while the contributor is restricted), since when")
     public record PublicView(String accountName, String firstName, String lastName, Instant since) {
         public static PublicView from(Contributor c) {
-            return new PublicView(c.accountName, c.firstName, c.lastName, c.createdAt);
+            return c.restricted
+                    ? new PublicView(c.accountName, null, null, c.createdAt)
+                    : new PublicView(c.accountName, c.firstName, c.lastName, c.createdAt);
+        }
+    }
+
+    /** The operator's view: everything but the audit. Every read of it is recorded. */
+    @Schema(description = "Admin view: the public fields plus email, status, token subject and lifecycle dates")
+    public record AdminView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
+            String subject, boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt,
+            Instant erasureDueAt, Instant erasedAt) {
+        public static AdminView from(Contributor c) {
+            return new AdminView(c.id, c.accountName, c.firstName, c.lastName, c.email, c.status, c.subject, c.restricted,
+                    c.createdAt, c.updatedAt, c.deactivatedAt, c.erasureDueAt, c.erasedAt);
+        }
+    }
+
+    /** The contributor's own record. */
+    @Schema(description = "The caller's own contributor record")
+    public record SelfView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
+            boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt, Instant erasureDueAt) {
+        public static SelfView from(Contributor c) {
+            return new SelfView(c.id, c.accountName, c.firstName, c.lastName, c.email, c.status, c.restricted,
+                    c.createdAt, c.updatedAt, c.deactivatedAt, c.erasureDueAt);
+        }
+    }
+
+    @Schema(description = "A deactivated account and the date by which its personal data will be erased")
+    public record Deactivation(UUID id, String accountName, Status status, Instant deactivatedAt,
+            @Schema(description = "Deactivation plus one calendar month, Europe/Paris") Instant erasureDueAt,
+            @Schema(description = "The erasure deadline's date in Europe/Paris") LocalDate erasureDueDate) {
+        public static Deactivation from(Contributor c) {
+            return new Deactivation(c.id, c.accountName, c.status, c.deactivatedAt, c.erasureDueAt,
+                    Deadlines.dueDate(c.deactivatedAt, 1));
+        }
+    }
+
+    @Schema(description = "Sets or lifts the restriction of processing")
+    public record RestrictionChange(
+            @NotNull Boolean restricted,
+            @Size(max = 500) @PlainText @Schema(description = "Why (a privacy request reference, for example)") String reason) {
+    }
+
+    @Schema(description = "A contributor's restriction state")
+    public record RestrictionState(UUID id, String accountName, Status status, boolean restricted,
+            @Schema(description = "The reason given with the last change") String reason,
+            @Schema(description = "When the restriction was last set or lifted") Instant changedAt) {
+        public static RestrictionState from(Contributor c) {
+            return new RestrictionState(c.id, c.accountName, c.status, c.restricted, c.restrictionReason,
+                    c.restrictionChangedAt);
         }
     }
 }

@@ -1,30 +1,54 @@
 package org.plugin.contributor.rest;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.plugin.common.security.Roles;
+import org.plugin.common.validation.PlainText;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
+import org.plugin.contributor.repository.Contributor;
+import org.plugin.contributor.rest.ContributorDtos.AdminView;
+import org.plugin.contributor.rest.ContributorDtos.Deactivation;
 import org.plugin.contributor.rest.ContributorDtos.PublicView;
+import org.plugin.contributor.rest.ContributorDtos.Rectification;
 import org.plugin.contributor.rest.ContributorDtos.Registration;
+import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.rest.ContributorDtos.RestrictionState;
+import org.plugin.contributor.rest.ContributorDtos.SelfView;
 import org.plugin.contributor.service.ContributorService;
 
+/**
+ * Contributor accounts, at the gateway under {@code /api/contributors}. Any platform user may read
+ * public views and register; the contributor manages their own record under {@code /me}; admins see
+ * emails (each read recorded) and set restrictions.
+ */
 @Path("/api/contributors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,33 +58,141 @@ import org.plugin.contributor.service.ContributorService;
 public class ContributorResource {
 
     private final ContributorService service;
-    private final JsonWebToken token;
+    private final CallerFactory callers;
 
-    ContributorResource(ContributorService service, JsonWebToken token) {
+    ContributorResource(ContributorService service, CallerFactory callers) {
         this.service = service;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Registers the caller (the token's subject) as a contributor")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the public view")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the public view; the body is the caller's own record",
+            content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "409", description = "Account name or email taken, or the caller is already registered")
-    public Response register(@NotNull @Valid Registration registration, @jakarta.ws.rs.core.Context UriInfo uri) {
-        var created = service.register(token.getSubject(), registration);
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    public Response register(@NotNull @Valid Registration registration) {
+        var created = service.register(callers.subject(), registration);
         return Response.created(URI.create("/api/contributors/" + created.accountName))
-                .entity(PublicView.from(created)).build();
+                .entity(SelfView.from(created)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The directory of active contributors, searchable by name",
+            description = "Sorted by account name, then id. Users get public views; admins get admin views (with email, "
+                    + "each read recorded) and may list another status.")
+    @APIResponse(responseCode = "200", description = "One page; items are public views, or admin views for admins",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging, search or status parameter")
+    @APIResponse(responseCode = "403", description = "A status other than ACTIVE asked by a non-admin")
+    public Page<?> directory(
+            @Parameter(description = "Part of an account name, first or last name (admins: also email), any case")
+            @QueryParam("q") @Size(max = 100) @PlainText String search,
+            @Parameter(description = "ACTIVE (default), DEACTIVATED or ERASED; other than ACTIVE for admins only",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "DEACTIVATED", "ERASED" }))
+            @QueryParam("status") String status,
+            @BeanParam @Valid PageRequest page) {
+        var caller = callers.caller();
+        var result = service.directory(search, parseStatus(status), page, caller);
+        return caller.admin() ? result.map(AdminView::from) : result.map(PublicView::from);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The caller's own contributor record, whatever its status")
+    @APIResponse(responseCode = "200", description = "The caller's record",
+            content = @Content(schema = @Schema(implementation = SelfView.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not registered")
+    public SelfView me() {
+        return SelfView.from(service.me(callers.subject()));
+    }
+
+    @PATCH
+    @Path("/me")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Rectifies the caller's first name, last name or email",
+            description = "Each changed field is audited by name, time and actor; old values are not kept.")
+    @APIResponse(responseCode = "200", description = "The rectified record",
+            content = @Content(schema = @Schema(implementation = SelfView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or nothing to change")
+    @APIResponse(responseCode = "404", description = "The caller is not registered")
+    @APIResponse(responseCode = "409", description = "Email used by another contributor, or the account is deactivated")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    public SelfView rectify(@NotNull @Valid Rectification rectification) {
+        return SelfView.from(service.rectifyOwn(callers.subject(), rectification));
+    }
+
+    @POST
+    @Path("/me/deactivation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Deactivates the caller's account",
+            description = "At once: gone from public views and the directory, cannot publish. Personal data is erased "
+                    + "by the stated deadline (one calendar month, Europe/Paris). Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", description = "Deactivated, with the erasure deadline",
+            content = @Content(schema = @Schema(implementation = Deactivation.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not registered")
+    public Deactivation deactivate() {
+        return Deactivation.from(service.deactivateOwn(callers.subject()));
+    }
+
+    @DELETE
+    @Path("/me")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Deactivates the caller's account (same as POST /me/deactivation)")
+    @APIResponse(responseCode = "200", description = "Deactivated, with the erasure deadline",
+            content = @Content(schema = @Schema(implementation = Deactivation.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not registered")
+    public Deactivation deleteMe() {
+        return deactivate();
     }
 
     @GET
     @Path("/{accountName}")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The public view of an active contributor")
-    @APIResponse(responseCode = "200", description = "Account name, first name, last name, since when")
-    @APIResponse(responseCode = "404", description = "No active contributor of that name")
-    public PublicView get(@PathParam("accountName") String accountName) {
+    @Operation(summary = "A contributor by account name",
+            description = "Users get the public view of an active contributor (no names while restricted); admins get "
+                    + "the admin view of a contributor of any status, and the read of the email is recorded.")
+    @APIResponse(responseCode = "200", description = "Public view, or admin view for admins",
+            content = @Content(schema = @Schema(oneOf = { PublicView.class, AdminView.class })))
+    @APIResponse(responseCode = "404", description = "No active contributor of that name (for admins: none at all)")
+    public Object get(@PathParam("accountName") String accountName) {
+        var caller = callers.caller();
+        if (caller.admin()) {
+            return service.viewAsAdmin(accountName, caller).map(AdminView::from)
+                    .orElseThrow(() -> Problems.notFound("No contributor named '" + accountName + "'"));
+        }
         return service.findActive(accountName).map(PublicView::from)
                 .orElseThrow(() -> Problems.notFound("No active contributor named '" + accountName + "'"));
+    }
+
+    @PUT
+    @Path("/{accountName}/restriction")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Sets or lifts a contributor's restriction of processing (admins)",
+            description = "While restricted, public views and the names other services show carry no first or last name. "
+                    + "Asking for the current state again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The contributor's restriction state",
+            content = @Content(schema = @Schema(implementation = RestrictionState.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "404", description = "No contributor of that name")
+    public RestrictionState restrict(@PathParam("accountName") String accountName, @NotNull @Valid RestrictionChange change) {
+        return RestrictionState.from(service.restrictByAccountName(accountName, change, callers.caller()));
+    }
+
+    private static Contributor.Status parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return Contributor.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("Unknown status; use ACTIVE, DEACTIVATED or ERASED");
+        }
     }
 }

@@ -1,0 +1,135 @@
+package org.plugin.contributor.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Problems;
+import org.plugin.contributor.rest.ContributorDtos.Rectification;
+import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.rest.ContributorDtos.RestrictionState;
+import org.plugin.contributor.rest.ContributorDtos.SelfView;
+import org.plugin.contributor.rest.InternalDtos.Erasure;
+import org.plugin.contributor.rest.InternalDtos.NamesRequest;
+import org.plugin.contributor.rest.InternalDtos.NamesResponse;
+import org.plugin.contributor.rest.InternalDtos.PersonalData;
+import org.plugin.contributor.rest.InternalDtos.Resolved;
+import org.plugin.contributor.service.ContributorService;
+import org.plugin.contributor.service.InternalService;
+
+/**
+ * The internal API of docs/internal-api.md, for the other services only (role {@code service}); the
+ * gateway never routes {@code /internal}. Every write is idempotent.
+ */
+@Path("/internal/contributors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internal", description = "Service-to-service calls; role service only")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "The token lacks the service role")
+public class InternalContributorResource {
+
+    private final InternalService internal;
+    private final ContributorService contributors;
+    private final CallerFactory callers;
+
+    InternalContributorResource(InternalService internal, ContributorService contributors, CallerFactory callers) {
+        this.internal = internal;
+        this.contributors = contributors;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/names")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Public names of a batch of contributors (1-200 ids)",
+            description = "One entry per known id, in the order asked; unknown ids are left out. Restricted: no first or "
+                    + "last name; deactivated or erased: no name at all.")
+    @APIResponse(responseCode = "200", description = "The names")
+    @APIResponse(responseCode = "400", description = "No ids, more than 200, or an id that is not a UUID")
+    public NamesResponse names(@NotNull @Valid NamesRequest request) {
+        return new NamesResponse(internal.names(request.ids()));
+    }
+
+    @GET
+    @Path("/resolve")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "The contributor registered by a token subject, or of an account name (CI claim)",
+            description = "Give exactly one of subject and accountName. The status tells whether they may publish.")
+    @APIResponse(responseCode = "200", description = "Id, account name, status, restriction")
+    @APIResponse(responseCode = "400", description = "Neither or both parameters")
+    @APIResponse(responseCode = "404", description = "No such contributor")
+    public Resolved resolve(@QueryParam("subject") @Size(max = 255) String subject,
+            @QueryParam("accountName") @Size(max = 255) String accountName) {
+        if ((subject == null) == (accountName == null)) {
+            throw Problems.badRequest("Give exactly one of the query parameters subject and accountName");
+        }
+        var found = subject != null ? internal.bySubject(subject) : internal.byAccountName(accountName);
+        return found.map(Resolved::from).orElseThrow(() -> Problems.notFound(subject != null
+                ? "No contributor registered by subject '" + subject + "'"
+                : "No contributor named '" + accountName + "'"));
+    }
+
+    @GET
+    @Path("/{id}/personal-data")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Everything held about one contributor: profile, restriction, rectification audit, admin email reads")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    public PersonalData personalData(@PathParam("id") UUID id) {
+        return internal.export(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Rectification on behalf of a privacy request (same rules as PATCH /api/contributors/me)")
+    @APIResponse(responseCode = "200", description = "The rectified record")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or nothing to change")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "409", description = "Email used by another contributor, or the contributor is erased")
+    public SelfView rectify(@PathParam("id") UUID id, @NotNull @Valid Rectification rectification) {
+        return SelfView.from(contributors.rectifyOnRequest(id, rectification, callers.caller()));
+    }
+
+    @PUT
+    @Path("/{id}/restriction")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Sets or lifts the restriction of processing", description = "Idempotent.")
+    @APIResponse(responseCode = "200", description = "The contributor's new state")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    public RestrictionState restrict(@PathParam("id") UUID id, @NotNull @Valid RestrictionChange change) {
+        return RestrictionState.from(contributors.restrictById(id, change, callers.caller()));
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Erases a contributor's personal data, keeping a non-personal stub",
+            description = "Idempotent: an erased or unknown id answers 200 and nothing changes.")
+    @APIResponse(responseCode = "200", description = "Erased")
+    public Erasure erase(@PathParam("id") UUID id) {
+        return internal.erase(id);
+    }
+}

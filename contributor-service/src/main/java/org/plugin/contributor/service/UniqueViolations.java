@@ -1,0 +1,49 @@
+package org.plugin.contributor.service;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.plugin.common.web.Problems;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * Turns a unique-index violation raised by a flush into the 409 a pre-check would have given. The
+ * pre-checks give clear answers in the common case; the indexes decide races between concurrent
+ * requests, and this makes the loser of a race see the same 409 rather than a 500.
+ */
+final class UniqueViolations {
+
+    private UniqueViolations() {
+    }
+
+    /** Runs {@code flush}; a unique violation becomes a 409 naming what is taken, anything else propagates. */
+    static void flushOrConflict(Runnable flush, String accountName) {
+        try {
+            flush.run();
+        } catch (PersistenceException e) {
+            throw conflict(e, accountName).orElseThrow(() -> e);
+        }
+    }
+
+    static Optional<HttpProblem> conflict(Throwable e, String accountName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                String name = violation.getConstraintName().toLowerCase(Locale.ROOT);
+                if (name.contains("contributor_subject_uk")) {
+                    return Optional.of(Problems.conflict(ContributorService.ALREADY_REGISTERED));
+                }
+                if (name.contains("contributor_account_name_uk")) {
+                    return Optional.of(Problems.conflict(ContributorService.accountNameTaken(accountName)));
+                }
+                if (name.contains("contributor_email_uk")) {
+                    return Optional.of(Problems.conflict(ContributorService.EMAIL_TAKEN));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
