@@ -27,7 +27,9 @@ ALTER TABLE contributor
     ADD CONSTRAINT contributor_deactivated_ck CHECK (status <> 'DEACTIVATED'
         OR (deactivated_at IS NOT NULL AND erasure_due_at IS NOT NULL));
 
--- the directory: one status, sorted by account name then id
+-- the directory: one status, sorted by account name then id. Account names are ASCII; the "C"
+-- collation sorts them the same whatever the server's locale (which would otherwise ignore hyphens).
+ALTER TABLE contributor ALTER COLUMN account_name TYPE VARCHAR(32) COLLATE "C";
 CREATE INDEX contributor_directory_ix ON contributor (status, account_name, id);
 
 -- Rectifications: which field changed, when, and who acted; never the old values.

@@ -291,6 +291,18 @@ class ViewsTest {
         }
 
         @Test
+        void sortsAccountNamesByCharacterNotByLocale() {
+            // a locale collation ignores hyphens and would put "xc" before "x-z"; the directory must not
+            String base = "srt" + letters(10);
+            for (String name : List.of(base + "c", base + "-z", base + "-a")) {
+                as(TestTokens.user("sub-" + name)).body(Api.registration(name, "Sam", "Sort", name + "@example.org"))
+                        .when().post(BASE).then().statusCode(201);
+            }
+            as(TestTokens.user("sub-dir")).queryParam("q", base).when().get(BASE).then().statusCode(200)
+                    .body("items.accountName", contains(base + "-a", base + "-z", base + "c"));
+        }
+
+        @Test
         void withoutSearchListsActiveContributorsSorted() {
             Api.register("dir-any");
             var page = as(TestTokens.user("sub-dir")).queryParam("limit", 100).when().get(BASE)
