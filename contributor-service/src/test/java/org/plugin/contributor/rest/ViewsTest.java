@@ -350,6 +350,9 @@ class ViewsTest {
             as(token).queryParam("limit", 0).when().get(BASE).then().statusCode(400).contentType(PROBLEM);
             as(token).queryParam("limit", 101).when().get(BASE).then().statusCode(400).contentType(PROBLEM);
             as(token).queryParam("offset", -1).when().get(BASE).then().statusCode(400).contentType(PROBLEM);
+            as(token).queryParam("limit", "abc").when().get(BASE).then().statusCode(400).contentType(PROBLEM)
+                    .body("violations.field", org.hamcrest.Matchers.hasItem("limit"));
+            as(token).queryParam("offset", "1e3").when().get(BASE).then().statusCode(400).contentType(PROBLEM);
             as(Api.admin()).queryParam("status", "SLEEPING").when().get(BASE).then().statusCode(400).contentType(PROBLEM);
         }
 
