@@ -3,7 +3,8 @@
 INSERT INTO notice_version (version, effective_date, content, published_at, published_by) VALUES (
 '2020-07-08',
 DATE '2020-07-08',
-$notice${
+$notice$
+{
   "title": "Personal Data Notice - Plugin Platform",
   "controller": "Orange S.A., acting as Data Controller",
   "summary": "How Orange S.A. processes your personal data when you visit or use the Plug'in platform, a 5G experimentation platform to develop and test 5G software components and VNF (Virtualized Network Function) chains. This notice may be supplemented by specific information in the relevant Terms and Conditions.",

@@ -97,8 +97,8 @@ public class ContactResource {
     @Operation(summary = "Every contact request (admins), oldest first, optionally by status")
     @APIResponse(responseCode = "200", description = "A page")
     @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
-    public Page<AdminView> list(@QueryParam("status") ContactStatus status, @BeanParam @Valid PageRequest page) {
-        return service.search(status, page);
+    public Page<AdminView> list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.parse(ContactStatus.class, "status", status), page);
     }
 
     @POST

@@ -60,8 +60,8 @@ public class DisclosureResource {
     @Operation(summary = "The register, newest disclosure first, optionally about one contributor")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Invalid contributor id or paging")
-    public Page<DisclosureView> list(@QueryParam("contributorId") UUID contributorId, @BeanParam @Valid PageRequest page) {
-        return service.search(contributorId, page);
+    public Page<DisclosureView> list(@QueryParam("contributorId") String contributorId, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.uuid("contributorId", contributorId), page);
     }
 
     @GET

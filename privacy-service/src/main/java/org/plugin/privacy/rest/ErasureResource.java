@@ -49,9 +49,11 @@ public class ErasureResource {
     @Operation(summary = "Erasure jobs, soonest deadline first, with per-service status and the at-risk flag")
     @APIResponse(responseCode = "200", description = "A page of jobs")
     @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
-    public Page<JobView> list(@QueryParam("status") JobStatus status, @QueryParam("atRisk") Boolean atRisk, @BeanParam @Valid PageRequest page) {
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("atRisk") String atRisk, @BeanParam @Valid PageRequest page) {
+        JobStatus statusFilter = Filters.parse(JobStatus.class, "status", status);
+        Boolean atRiskFilter = Filters.bool("atRisk", atRisk);
         metrics.refresh();
-        return service.search(status, atRisk, page);
+        return service.search(statusFilter, atRiskFilter, page);
     }
 
     @GET

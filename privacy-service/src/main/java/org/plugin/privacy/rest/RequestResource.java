@@ -81,9 +81,10 @@ public class RequestResource {
     @Operation(summary = "Every request (admins), soonest due first, filtered by status, type and overdue")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "400", description = "Unknown status or type, invalid paging")
-    public Page<RequestView> search(@QueryParam("status") RequestStatus status, @QueryParam("type") RequestType type,
-            @QueryParam("overdue") Boolean overdue, @BeanParam @Valid PageRequest page) {
-        return service.search(status, type, overdue, page);
+    public Page<RequestView> search(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.parse(RequestStatus.class, "status", status), Filters.parse(RequestType.class, "type", type),
+                Filters.bool("overdue", overdue), page);
     }
 
     @GET
