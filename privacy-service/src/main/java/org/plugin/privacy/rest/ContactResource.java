@@ -54,6 +54,7 @@ public class ContactResource {
     @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it")
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No active contributor of that account name")
+    @APIResponse(responseCode = "409", description = "The contributor restricted the processing of their data")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "503", description = "contributor-service cannot confirm the contributor now; nothing recorded")
     public Response create(@NotNull @Valid NewContact body) {

@@ -65,7 +65,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past")
     @APIResponse(responseCode = "401", description = "Missing or invalid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "409", description = "That version exists (published versions never change)")
+    @APIResponse(responseCode = "409", description = "That version exists (published versions never change), or was published concurrently")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response publish(@NotNull @Valid NewVersion body) {
         VersionView published = service.publish(callers.current().adminName(), body);

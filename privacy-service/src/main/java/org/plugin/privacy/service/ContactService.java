@@ -59,6 +59,9 @@ public class ContactService {
         if (target == null || target.id() == null || (target.status() != null && !"ACTIVE".equals(target.status()))) {
             throw Problems.notFound("No active contributor named '" + accountName + "'");
         }
+        if (Boolean.TRUE.equals(target.restricted())) {
+            throw Problems.conflict("This contributor restricted the processing of their data; the operator cannot relay requests to them now");
+        }
         return target;
     }
 

@@ -161,7 +161,11 @@ public class RequestWorker {
             return;
         }
         Details details = s.details();
-        var changes = details.rectification();
+        var changes = details == null ? null : details.rectification();
+        if (changes == null || changes.empty()) {
+            finish(s, r -> reject(r, "The request holds no change to apply"));
+            return;
+        }
         try {
             Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
                     new ContributorClient.Rectification(changes.firstName(), changes.lastName(), changes.email())));

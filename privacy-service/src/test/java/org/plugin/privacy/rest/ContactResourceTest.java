@@ -129,6 +129,20 @@ class ContactResourceTest {
         }
 
         @Test
+        void aRestrictedContributorIsNotContacted() {
+            UUID id = UUID.randomUUID();
+            String account = "r-" + id.toString().substring(0, 8);
+            peers.stubFor(get(urlPathEqualTo("/internal/contributors/resolve"))
+                    .withQueryParam("accountName", com.github.tomakehurst.wiremock.client.WireMock.equalTo(account))
+                    .willReturn(Fixtures.json(200, "{\"id\":\"" + id + "\",\"accountName\":\"" + account + "\",\"status\":\"ACTIVE\",\"restricted\":true}")));
+            String requester = Fixtures.unique("ana");
+            given().auth().oauth2(TestTokens.user(requester)).contentType(ContentType.JSON)
+                    .body(Map.of("accountName", account, "message", "hello"))
+                    .when().post("/api/privacy/contact-requests").then().statusCode(409).contentType("application/problem+json");
+            assertThat(mine(requester)).isZero();
+        }
+
+        @Test
         void hostileBodiesAreProblems() {
             Target t = target();
             String requester = Fixtures.unique("hostile");

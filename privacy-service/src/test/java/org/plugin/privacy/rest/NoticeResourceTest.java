@@ -115,6 +115,28 @@ class NoticeResourceTest {
         }
 
         @Test
+        void twoAdminsPublishingTheSameVersionAtOnceGetOneVersion() throws Exception {
+            String v = "race-" + UUID.randomUUID().toString().substring(0, 8);
+            var body = version(v, clock.today().plusDays(40).toString(), currentContent());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(() -> given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/privacy/notice/versions").then().contentType(org.hamcrest.Matchers.containsString("json"))
+                            .extract().statusCode());
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var f : pool.invokeAll(calls)) {
+                    statuses.add(f.get());
+                }
+                assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void invalidVersionsAreProblems() {
             String token = TestTokens.admin("dpo");
             Map<String, Object> content = new java.util.HashMap<>(currentContent());

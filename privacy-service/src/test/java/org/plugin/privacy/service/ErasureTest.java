@@ -122,8 +122,8 @@ class ErasureTest {
     class Deactivations {
         @Test
         void onlyServicesMayPushThem() {
-            UUID contributor = UUID.randomUUID();
-            String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\"}";
+            UUID contributor = erasable();
+            String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"" + clock.instant() + "\"}";
             given().contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
                     .then().statusCode(401).contentType("application/problem+json");
             for (String token : List.of(TestTokens.user("u"), TestTokens.admin("a"), TestTokens.ci("ci-alice", "alice"))) {
@@ -138,13 +138,13 @@ class ErasureTest {
 
         @Test
         void areIdempotentOnEventIdAndOnContributor() {
-            UUID contributor = UUID.randomUUID();
+            UUID contributor = erasable();
             UUID event = UUID.randomUUID();
-            Instant at = Instant.parse("2026-11-02T10:00:00Z");
+            Instant at = clock.instant();
             String jobId = deactivate(event, contributor, at).statusCode(201).body("status", equalTo("SCHEDULED")).extract().path("jobId");
             deactivate(event, contributor, at).statusCode(200).body("jobId", equalTo(jobId));
             deactivate(UUID.randomUUID(), contributor, at.plusSeconds(60)).statusCode(200).body("jobId", equalTo(jobId));
-            deactivate(event, UUID.randomUUID(), at).statusCode(409).contentType("application/problem+json");
+            deactivate(event, erasable(), at).statusCode(409).contentType("application/problem+json");
         }
 
         @Test
@@ -165,17 +165,17 @@ class ErasureTest {
         @Test
         void theDeadlineIsOneCalendarMonthInParisAndTheGracePeriodSevenDays() {
             // January 31st plus one month is February 28th (29th in a leap year)
-            deactivate(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2027-01-31T09:00:00Z")).statusCode(201)
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-01-31T09:00:00Z")).statusCode(201)
                     .body("deadline", equalTo("2027-02-28T09:00:00Z"))
                     .body("runAfter", equalTo("2027-02-07T09:00:00Z"));
             // 23:30Z on January 31st is already February 1st in Paris: one month later is March 1st, 00:30 Paris
-            deactivate(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2028-01-31T23:30:00Z")).statusCode(201)
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2028-01-31T23:30:00Z")).statusCode(201)
                     .body("deadline", equalTo("2028-02-29T23:30:00Z"));
             // across the spring change the wall-clock time is kept: 13:00 CET -> 13:00 CEST, one hour less in UTC
-            deactivate(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2027-03-15T12:00:00Z")).statusCode(201)
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-03-15T12:00:00Z")).statusCode(201)
                     .body("deadline", equalTo("2027-04-15T11:00:00Z"));
             // and across the autumn change, one hour more
-            deactivate(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2027-10-20T11:00:00Z")).statusCode(201)
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-10-20T11:00:00Z")).statusCode(201)
                     .body("deadline", equalTo("2027-11-20T12:00:00Z"));
         }
     }
