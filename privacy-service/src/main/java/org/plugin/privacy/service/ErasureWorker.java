@@ -133,6 +133,9 @@ public class ErasureWorker {
     private void recordStep(UUID jobId, String service, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             ErasureStep step = steps.findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
+            if (step.status == StepStatus.CONFIRMED) {
+                return; // another replica, whose lease this one outlived, confirmed it meanwhile
+            }
             step.attempts++;
             step.lastAttemptAt = now();
             if (error == null) {
@@ -148,6 +151,9 @@ public class ErasureWorker {
 
     private void settle(UUID jobId, List<String> failures) {
         ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job.status == JobStatus.COMPLETED) {
+            return; // settled by another replica meanwhile: its completion time and certificate stand
+        }
         List<ErasureStep> jobSteps = steps.ofJob(jobId);
         boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == StepStatus.CONFIRMED);
         job.leaseUntil = null;

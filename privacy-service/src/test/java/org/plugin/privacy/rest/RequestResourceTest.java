@@ -370,6 +370,7 @@ class RequestResourceTest {
     void openApiDocumentsTheEndpoints() {
         given().when().get("/api/privacy/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/privacy/requests'.post.responses.'201'.description", notNullValue())
-                .body("paths.'/api/privacy/erasure-jobs/{id}/certificate'.get.responses.'409'", notNullValue());
+                .body("paths.'/api/privacy/erasure-jobs/{id}/certificate'.get.responses.'409'", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 }
