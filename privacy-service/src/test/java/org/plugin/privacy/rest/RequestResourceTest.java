@@ -272,6 +272,24 @@ class RequestResourceTest {
         }
 
         @Test
+        void hostileDecisionsAreProblemsAndChangeNothing() {
+            String subject = Fixtures.unique("hostile-decision");
+            String id = fileId(subject, "OBJECTION");
+            String token = admin();
+            for (String body : List.of("{\"reason\":\"<script>alert(1)</script>\"}", "{\"reason\":\"" + "r".repeat(1001) + "\"}",
+                    "{\"reason\":\"   \"}", "{\"reason\":42}", "{\"reason\":\"ok\",\"status\":\"COMPLETED\"}", "{\"reason\":")) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/privacy/requests/" + id + "/reject")
+                        .then().statusCode(400).contentType("application/problem+json");
+            }
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"months\":\"two\",\"reason\":\"x\"}")
+                    .when().post("/api/privacy/requests/" + id + "/extend").then().statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"note\":\"\\u0007bell\"}")
+                    .when().post("/api/privacy/requests/" + id + "/approve").then().statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("RECEIVED")).body("extendedMonths", equalTo(0)).body("history.action", equalTo(List.of("RECEIVED")));
+        }
+
+        @Test
         void unknownIdsAndFiltersAreProblems() {
             String token = admin();
             given().auth().oauth2(token).when().get("/api/privacy/requests/" + java.util.UUID.randomUUID())
