@@ -1,66 +1,83 @@
 package org.plugin.privacy.rest;
 
-import java.time.LocalDate;
-import java.util.List;
+import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.common.security.Roles;
-import org.plugin.common.web.Page;
-import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
+import org.plugin.privacy.rest.NoticeDtos.NewVersion;
+import org.plugin.privacy.rest.NoticeDtos.NoticeView;
+import org.plugin.privacy.rest.NoticeDtos.VersionView;
+import org.plugin.privacy.service.NoticeService;
 
-/** First slice of privacy-service: the public notice and cookie register, and the admin-only disclosures register. */
+/** The personal data notice and the cookie register, public, as versioned data. */
 @Path("/api/privacy")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class NoticeResource {
 
-    public record Cookie(String name, String owner, String purpose, String retention) {
-    }
+    private final NoticeService service;
+    private final Callers callers;
 
-    public record Notice(String version, LocalDate effectiveDate, String controller) {
-    }
-
-    public record Disclosure(String authority) {
+    NoticeResource(NoticeService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
     }
 
     @GET
     @Path("/notice")
     @PermitAll
-    @Operation(summary = "The current personal data notice (public)")
-    @APIResponse(responseCode = "200", description = "The notice")
-    public Notice notice() {
-        return new Notice("2020-07-08", LocalDate.of(2020, 7, 8), "Orange S.A.");
+    @Operation(summary = "The notice in force (purposes with legal basis, data categories, recipients, retention, rights, contact points) and every version (public)")
+    @APIResponse(responseCode = "200", description = "The current version in full, and the list of versions")
+    public NoticeView notice() {
+        return service.notice();
+    }
+
+    @GET
+    @Path("/notice/versions/{version}")
+    @PermitAll
+    @Operation(summary = "One version of the notice, past or current (public)")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public VersionView version(@PathParam("version") String version) {
+        return service.version(version);
+    }
+
+    @POST
+    @Path("/notice/versions")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publishes a new version of the notice and cookie register (admins), effective today or later")
+    @APIResponse(responseCode = "201", description = "Published; Location names it")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past")
+    @APIResponse(responseCode = "401", description = "Missing or invalid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "409", description = "That version exists (published versions never change), or was published concurrently")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    public Response publish(@NotNull @Valid NewVersion body) {
+        VersionView published = service.publish(callers.current().adminName(), body);
+        return Response.created(URI.create("/api/privacy/notice/versions/" + published.version())).entity(published).build();
     }
 
     @GET
     @Path("/cookies")
     @PermitAll
-    @Operation(summary = "The cookie register (public)")
+    @Operation(summary = "The cookie register of the notice in force (public): name, owner, purpose, retention")
     @APIResponse(responseCode = "200", description = "The cookies the platform sets")
-    public List<Cookie> cookies() {
-        return List.of(
-                new Cookie("_ga", "Orange", "audience measurement", "2 years"),
-                new Cookie("_gid", "Orange", "audience measurement", "24 hours"),
-                new Cookie("_dc_gtm_*", "Orange", "technical: throttles the request rate", "1 minute"));
-    }
-
-    @GET
-    @Path("/disclosures")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The register of disclosures to competent authorities (admins)")
-    @APIResponse(responseCode = "200", description = "A page of disclosures")
-    @APIResponse(responseCode = "401", description = "Missing or invalid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
-    public Page<Disclosure> disclosures(@BeanParam @Valid PageRequest page) {
-        return Page.of(List.of(), 0, page);
+    public CookieRegister cookies() {
+        return service.cookies();
     }
 }

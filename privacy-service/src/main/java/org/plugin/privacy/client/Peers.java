@@ -1,0 +1,61 @@
+package org.plugin.privacy.client;
+
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs a REST client call and turns every failure into a {@link PeerException}. */
+public final class Peers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Peers() {
+    }
+
+    public static <T> T call(String service, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            throw new PeerException(service, e.getResponse().getStatus(), detail(e.getResponse()), e);
+        } catch (ProcessingException e) {
+            throw new PeerException(service, 0, rootMessage(e), e);
+        } catch (RuntimeException e) {
+            // the OIDC client failing to get a token, a timeout surfacing as another type...
+            throw new PeerException(service, 0, rootMessage(e), e);
+        }
+    }
+
+    /** The problem's detail when the peer sent problem+json, else nothing: never a whole body. */
+    static String detail(Response response) {
+        try {
+            if (!response.hasEntity()) {
+                return null;
+            }
+            String body = response.readEntity(String.class);
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.hasNonNull("detail")) {
+                return truncate(node.get("detail").asText());
+            }
+        } catch (RuntimeException | java.io.IOException ignored) {
+            // no readable detail
+        }
+        return null;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return truncate(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+    }
+
+    public static String truncate(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300);
+    }
+}

@@ -1,0 +1,58 @@
+package org.plugin.privacy.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of privacy-service ({@code plugin.privacy.*}); durations in ISO-8601 (P7D, PT30S). */
+@ConfigMapping(prefix = "plugin.privacy")
+public interface PrivacyConfig {
+
+    Jobs jobs();
+
+    Erasure erasure();
+
+    Exports exports();
+
+    interface Jobs {
+        /** How often the workers look for due work ("off" disables them: tests drive them by hand). */
+        @WithDefault("10s")
+        String every();
+
+        /** How long a replica holds claimed work before another may take it over. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** Items claimed per run. */
+        @WithDefault("20")
+        int batch();
+
+        /** First retry delay after a failure; doubles on each failure up to {@link #retryMax()}. */
+        @WithDefault("PT30S")
+        Duration retryInitial();
+
+        @WithDefault("PT30M")
+        Duration retryMax();
+    }
+
+    interface Erasure {
+        /** Delay between a deactivation and its erasure, during which nothing is erased. */
+        @WithDefault("P7D")
+        Duration gracePeriod();
+
+        /** A job not done this long before its deadline is at risk (flagged and counted in a gauge). */
+        @WithDefault("P3D")
+        Duration atRiskMargin();
+    }
+
+    interface Exports {
+        /** Days an ACCESS or PORTABILITY document stays downloadable before it is deleted. */
+        @WithDefault("30")
+        int retentionDays();
+
+        /** How often expired documents are purged ("off" disables it). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+}

@@ -1,0 +1,64 @@
+package org.plugin.privacy.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A durable erasure of one contributor across every service. Holds no personal data. */
+@Entity
+@Table(name = "erasure_job")
+public class ErasureJob {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "contributor_id")
+    public UUID contributorId;
+
+    @Enumerated(EnumType.STRING)
+    public JobSource source;
+
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    public Instant deadline;
+
+    @Column(name = "run_after")
+    public Instant runAfter;
+
+    @Enumerated(EnumType.STRING)
+    public JobStatus status;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "certificate_hash")
+    public String certificateHash;
+
+    @Version
+    public long version;
+}

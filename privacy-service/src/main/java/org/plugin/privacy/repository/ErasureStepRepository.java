@@ -1,0 +1,21 @@
+package org.plugin.privacy.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class ErasureStepRepository implements PanacheRepositoryBase<ErasureStep, ErasureStep.Key> {
+
+    public List<ErasureStep> ofJob(UUID jobId) {
+        return list("jobId", Sort.by("service"), jobId);
+    }
+
+    public List<ErasureStep> ofJobs(List<UUID> jobIds) {
+        return jobIds.isEmpty() ? List.of() : list("jobId in ?1", Sort.by("jobId").and("service"), jobIds);
+    }
+}

@@ -1,0 +1,78 @@
+package org.plugin.privacy.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, UUID> {
+
+    public Optional<PrivacyRequest> findOpen(String subject, RequestType type) {
+        return find("subject = ?1 and type = ?2 and status in ?3", subject, type, RequestStatus.OPEN).firstResultOptional();
+    }
+
+    public PanacheQuery<PrivacyRequest> bySubject(String subject) {
+        return find("subject", Sort.descending("receivedAt").and("id", Sort.Direction.Descending), subject);
+    }
+
+    public List<PrivacyRequest> byContributor(UUID contributorId) {
+        return list("contributorId", Sort.by("receivedAt").and("id"), contributorId);
+    }
+
+    /** Admin list: filters by status, type and overdue (open and due before {@code today}), sorted by due date. */
+    public PanacheQuery<PrivacyRequest> search(RequestStatus status, RequestType type, Boolean overdue, LocalDate today) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        if (type != null) {
+            where.add("type = :type");
+            params.put("type", type);
+        }
+        if (overdue != null) {
+            params.put("open", RequestStatus.OPEN);
+            params.put("today", today);
+            where.add(overdue ? "(status in :open and dueDate < :today)" : "(status not in :open or dueDate >= :today)");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return find(query, Sort.by("dueDate").and("id"), params);
+    }
+
+    public long countOverdue(LocalDate today) {
+        return count("status in ?1 and dueDate < ?2", RequestStatus.OPEN, today);
+    }
+
+    /**
+     * Claims up to {@code batch} requests whose work is due and not leased by another replica:
+     * {@code FOR UPDATE SKIP LOCKED} makes two replicas take disjoint rows; the lease written in the
+     * same transaction keeps them off while the work runs outside it, and lets another replica take
+     * over once it expires (a replica that died mid-way).
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDue(Instant now, Instant leaseUntil, int batch) {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                SELECT id FROM privacy_request
+                 WHERE work IS NOT NULL AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+                 ORDER BY next_attempt_at, id
+                 LIMIT :batch
+                 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter("now", now).setParameter("batch", batch).getResultList();
+        if (!ids.isEmpty()) {
+            update("leaseUntil = ?1, workAttempts = workAttempts + 1 where id in ?2", leaseUntil, ids);
+        }
+        return ids;
+    }
+}

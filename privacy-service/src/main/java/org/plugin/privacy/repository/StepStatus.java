@@ -1,0 +1,5 @@
+package org.plugin.privacy.repository;
+
+public enum StepStatus {
+    PENDING, FAILED, CONFIRMED
+}

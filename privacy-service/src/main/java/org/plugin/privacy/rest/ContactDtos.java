@@ -1,0 +1,53 @@
+package org.plugin.privacy.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.plugin.common.validation.PlainText;
+import org.plugin.privacy.repository.ContactRequest;
+import org.plugin.privacy.repository.ContactStatus;
+
+/** Contact requests: the requester never sees an email; the contributor sees only what was relayed. */
+public final class ContactDtos {
+
+    private ContactDtos() {
+    }
+
+    public record NewContact(
+            @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be an account name: 3-32 lowercase letters, digits or hyphens") String accountName,
+            @NotBlank @Size(max = 2000) @PlainText(multiline = true) String message,
+            @Size(max = 254) @PlainText String replyTo) {
+    }
+
+    /** What the requester sees. */
+    public record RequesterView(UUID id, String accountName, String message, ContactStatus status, Instant createdAt,
+            Instant decidedAt, String decisionNote) {
+        public static RequesterView from(ContactRequest c) {
+            return new RequesterView(c.id, c.targetAccountName, c.message, c.status, c.createdAt, c.decidedAt, c.decisionNote);
+        }
+    }
+
+    /** What the contributor sees of a request relayed to them. */
+    public record ReceivedView(UUID id, String message, String replyTo, Instant createdAt, Instant relayedAt) {
+        public static ReceivedView from(ContactRequest c) {
+            return new ReceivedView(c.id, c.message, c.replyTo, c.createdAt, c.decidedAt);
+        }
+    }
+
+    /** What admins see. */
+    public record AdminView(UUID id, String requesterSubject, UUID contributorId, String accountName, String message,
+            String replyTo, ContactStatus status, Instant createdAt, Instant decidedAt, String decidedBy, String decisionNote) {
+        public static AdminView from(ContactRequest c) {
+            return new AdminView(c.id, c.requesterSubject, c.targetContributorId, c.targetAccountName, c.message, c.replyTo,
+                    c.status, c.createdAt, c.decidedAt, c.decidedBy, c.decisionNote);
+        }
+    }
+
+    public record Decision(@Size(max = 1000) @PlainText(multiline = true) String note) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.plugin.privacy.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.repository.ContactStatus;
+import org.plugin.privacy.rest.ContactDtos.AdminView;
+import org.plugin.privacy.rest.ContactDtos.Decision;
+import org.plugin.privacy.rest.ContactDtos.NewContact;
+import org.plugin.privacy.rest.ContactDtos.ReceivedView;
+import org.plugin.privacy.rest.ContactDtos.RequesterView;
+import org.plugin.privacy.service.ContactService;
+
+/** Contact requests: users ask the operator to reach a contributor; admins relay or decline. */
+@Path("/api/privacy/contact-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "The token lacks the required role")
+public class ContactResource {
+
+    private final ContactService service;
+    private final Callers callers;
+
+    ContactResource(ContactService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Asks the operator to put the caller in touch with a contributor, by account name")
+    @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "404", description = "No active contributor of that account name")
+    @APIResponse(responseCode = "409", description = "The contributor restricted the processing of their data")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot confirm the contributor now; nothing recorded")
+    public Response create(@NotNull @Valid NewContact body) {
+        RequesterView created = service.create(callers.current(), body);
+        return Response.created(URI.create("/api/privacy/contact-requests/mine/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The caller's contact requests and their status (never an email)")
+    @APIResponse(responseCode = "200", description = "A page, newest first")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    public Page<RequesterView> mine(@BeanParam @Valid PageRequest page) {
+        return service.mine(callers.current().subject(), page);
+    }
+
+    @GET
+    @Path("/mine/{id}")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "One of the caller's contact requests")
+    @APIResponse(responseCode = "200", description = "The request and its status")
+    @APIResponse(responseCode = "404", description = "No such request of the caller's")
+    public RequesterView mineOne(@PathParam("id") UUID id) {
+        return service.mineOne(callers.current().subject(), id);
+    }
+
+    @GET
+    @Path("/received")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Requests the operator relayed to the caller, when the caller is a contributor")
+    @APIResponse(responseCode = "200", description = "A page, newest first (empty for a non-contributor)")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is now")
+    public Page<ReceivedView> received(@BeanParam @Valid PageRequest page) {
+        return service.received(callers.current().subject(), page);
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Every contact request (admins), oldest first, optionally by status")
+    @APIResponse(responseCode = "200", description = "A page")
+    @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
+    public Page<AdminView> list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.parse(ContactStatus.class, "status", status), page);
+    }
+
+    @POST
+    @Path("/{id}/relay")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Marks a request relayed to the contributor (admins); the contributor then sees it")
+    @APIResponse(responseCode = "200", description = "RELAYED")
+    @APIResponse(responseCode = "400", description = "Invalid note")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public AdminView relay(@PathParam("id") UUID id, @Valid Decision body) {
+        return service.decide(callers.current(), id, ContactStatus.RELAYED, body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Declines a request (admins), with a note the requester sees")
+    @APIResponse(responseCode = "200", description = "DECLINED")
+    @APIResponse(responseCode = "400", description = "Invalid note")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public AdminView decline(@PathParam("id") UUID id, @Valid Decision body) {
+        return service.decide(callers.current(), id, ContactStatus.DECLINED, body == null ? null : body.note());
+    }
+}

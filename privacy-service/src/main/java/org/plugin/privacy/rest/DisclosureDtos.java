@@ -1,0 +1,48 @@
+package org.plugin.privacy.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.plugin.common.validation.PlainText;
+import org.plugin.privacy.repository.Disclosure;
+
+public final class DisclosureDtos {
+
+    private DisclosureDtos() {
+    }
+
+    public record NewDisclosure(
+            @NotBlank @Size(max = 200) @PlainText String authority,
+            @NotBlank @Size(max = 500) @PlainText(multiline = true) String legalBasis,
+            @NotBlank @Size(max = 200) @PlainText String reference,
+            @NotNull @Size(min = 1, max = 200) List<@NotNull UUID> contributorIds,
+            @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) @PlainText String> dataCategories,
+            @NotNull LocalDate disclosedOn,
+            @NotNull Boolean confidential) {
+    }
+
+    public record DisclosureView(
+            UUID id,
+            String authority,
+            String legalBasis,
+            String reference,
+            List<UUID> contributorIds,
+            List<String> dataCategories,
+            LocalDate disclosedOn,
+            boolean confidential,
+            String approvedBy,
+            Instant recordedAt) {
+
+        public static DisclosureView from(Disclosure d) {
+            return new DisclosureView(d.id, d.authority, d.legalBasis, d.reference,
+                    d.contributorIds.stream().sorted().toList(), d.dataCategories.stream().sorted().toList(),
+                    d.disclosedOn, d.confidential, d.approvedBy, d.recordedAt);
+        }
+    }
+}

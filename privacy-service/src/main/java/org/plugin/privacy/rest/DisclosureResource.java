@@ -1,0 +1,76 @@
+package org.plugin.privacy.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
+import org.plugin.privacy.service.DisclosureService;
+
+/** The register of disclosures to competent authorities (admins only). */
+@Path("/api/privacy/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "Not an admin")
+public class DisclosureResource {
+
+    private final DisclosureService service;
+    private final Callers callers;
+
+    DisclosureResource(DisclosureService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Records a transmission to a competent authority; the caller is recorded as the approving admin")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    public Response record(@NotNull @Valid NewDisclosure body) {
+        DisclosureView created = service.record(callers.current(), body);
+        return Response.created(URI.create("/api/privacy/disclosures/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The register, newest disclosure first, optionally about one contributor")
+    @APIResponse(responseCode = "200", description = "A page of disclosures")
+    @APIResponse(responseCode = "400", description = "Invalid contributor id or paging")
+    public Page<DisclosureView> list(@QueryParam("contributorId") String contributorId, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.uuid("contributorId", contributorId), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "One disclosure")
+    @APIResponse(responseCode = "200", description = "The disclosure")
+    @APIResponse(responseCode = "404", description = "No such disclosure")
+    public DisclosureView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+}

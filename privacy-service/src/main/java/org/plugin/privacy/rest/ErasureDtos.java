@@ -1,0 +1,65 @@
+package org.plugin.privacy.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.plugin.privacy.repository.JobSource;
+import org.plugin.privacy.repository.JobStatus;
+import org.plugin.privacy.repository.StepStatus;
+
+/** API shapes of the erasure workflow; none carries personal data beyond the pseudonymous contributor id. */
+public final class ErasureDtos {
+
+    private ErasureDtos() {
+    }
+
+    /** Pushed by contributor-service's outbox (docs/internal-api.md). */
+    public record Deactivation(@NotNull UUID eventId, @NotNull UUID contributorId, @NotNull Instant deactivatedAt) {
+    }
+
+    public record DeactivationReceipt(UUID eventId, UUID contributorId, UUID jobId, JobStatus status, Instant deadline, Instant runAfter) {
+    }
+
+    public record StepView(String service, StepStatus status, int attempts, Instant lastAttemptAt, String lastError, Instant confirmedAt) {
+    }
+
+    public record JobView(
+            UUID id,
+            UUID contributorId,
+            JobSource source,
+            UUID requestId,
+            JobStatus status,
+            Instant deactivatedAt,
+            Instant deadline,
+            Instant runAfter,
+            Instant createdAt,
+            Instant completedAt,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            boolean atRisk,
+            List<StepView> services) {
+    }
+
+    public record Confirmation(String service, Instant confirmedAt) {
+    }
+
+    /**
+     * Proof that a contributor was erased everywhere, with nothing personal in it. {@code hash} is the
+     * SHA-256 (hex) of {@code canonicalForm}, recorded when the job completed.
+     */
+    public record Certificate(
+            UUID jobId,
+            UUID contributorId,
+            Instant deadline,
+            Instant completedAt,
+            boolean completedBeforeDeadline,
+            List<Confirmation> confirmations,
+            String hashAlgorithm,
+            String canonicalForm,
+            String hash) {
+    }
+}

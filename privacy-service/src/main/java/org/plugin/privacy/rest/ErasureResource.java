@@ -1,0 +1,92 @@
+package org.plugin.privacy.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.repository.JobStatus;
+import org.plugin.privacy.rest.ErasureDtos.Certificate;
+import org.plugin.privacy.rest.ErasureDtos.JobView;
+import org.plugin.privacy.service.ErasureService;
+import org.plugin.privacy.service.ErasureWorker;
+import org.plugin.privacy.service.PrivacyMetrics;
+
+/** The erasure jobs, for admins: per-service status, retry-now, completion certificates. */
+@Path("/api/privacy/erasure-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "Not an admin")
+public class ErasureResource {
+
+    private final ErasureService service;
+    private final ErasureWorker worker;
+    private final PrivacyMetrics metrics;
+
+    ErasureResource(ErasureService service, ErasureWorker worker, PrivacyMetrics metrics) {
+        this.service = service;
+        this.worker = worker;
+        this.metrics = metrics;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erasure jobs, soonest deadline first, with per-service status and the at-risk flag")
+    @APIResponse(responseCode = "200", description = "A page of jobs")
+    @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("atRisk") String atRisk, @BeanParam @Valid PageRequest page) {
+        JobStatus statusFilter = Filters.parse(JobStatus.class, "status", status);
+        Boolean atRiskFilter = Filters.bool("atRisk", atRisk);
+        metrics.refresh();
+        return service.search(statusFilter, atRiskFilter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "One erasure job")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public JobView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Runs a job now instead of waiting for its next retry; answers the job as it stands afterwards")
+    @APIResponse(responseCode = "200", description = "The job after the attempt (or as another replica is running it)")
+    @APIResponse(responseCode = "404", description = "No such job")
+    @APIResponse(responseCode = "409", description = "Already completed, or still in its grace period")
+    public JobView retry(@PathParam("id") UUID id) {
+        service.makeDue(id);
+        worker.runNow(id);
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/{id}/certificate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The non-personal completion certificate of a completed job")
+    @APIResponse(responseCode = "200", description = "Job id, pseudonymous contributor id, deadline, completion and confirmation times, SHA-256 hash")
+    @APIResponse(responseCode = "404", description = "No such job")
+    @APIResponse(responseCode = "409", description = "The job is not completed")
+    public Certificate certificate(@PathParam("id") UUID id) {
+        return service.certificate(id);
+    }
+}

@@ -1,0 +1,112 @@
+package org.plugin.privacy.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.plugin.common.validation.PlainText;
+import org.plugin.privacy.repository.RequestStatus;
+import org.plugin.privacy.repository.RequestType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** API shapes of data-subject requests. */
+public final class RequestDtos {
+
+    /** Letters of any script, spaces, apostrophes and hyphens (the rule contributor-service applies). */
+    static final String NAME_PATTERN = "^[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$";
+    static final String NAME_MESSAGE = "must contain only letters, spaces, apostrophes and hyphens";
+
+    private RequestDtos() {
+    }
+
+    /** A new request by the caller, about themself. */
+    public record NewRequest(
+            @NotNull RequestType type,
+            @Valid Rectification rectification,
+            @Size(max = 2000) @PlainText(multiline = true) String reason) {
+    }
+
+    /** The changes a RECTIFICATION asks for; at least one field. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rectification(
+            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String firstName,
+            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String lastName,
+            @Size(max = 254) @Email @PlainText String email) {
+
+        public boolean empty() {
+            return firstName == null && lastName == null && email == null;
+        }
+
+        public List<String> fields() {
+            var fields = new java.util.ArrayList<String>();
+            if (firstName != null) {
+                fields.add("firstName");
+            }
+            if (lastName != null) {
+                fields.add("lastName");
+            }
+            if (email != null) {
+                fields.add("email");
+            }
+            return fields;
+        }
+    }
+
+    /**
+     * What a request carries beyond its type, as stored. The rectification values are dropped once
+     * applied; only the names of the fields changed remain.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Details(Rectification rectification, List<String> rectifiedFields, String reason) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, String action, RequestStatus fromStatus, RequestStatus toStatus, String note) {
+    }
+
+    /** Where the ACCESS or PORTABILITY document is, and until when. */
+    public record ExportLink(String href, Instant expiresAt, boolean expired) {
+    }
+
+    public record RequestView(
+            UUID id,
+            RequestType type,
+            RequestStatus status,
+            String subject,
+            UUID contributorId,
+            Instant receivedAt,
+            LocalDate dueDate,
+            int extendedMonths,
+            boolean overdue,
+            Details details,
+            String rejectionReason,
+            Instant completedAt,
+            boolean restrictionActive,
+            boolean workPending,
+            String lastError,
+            UUID erasureJobId,
+            ExportLink export,
+            List<HistoryEntry> history) {
+    }
+
+    public record Rejection(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
+    }
+
+    public record Note(@Size(max = 1000) @PlainText(multiline = true) String note) {
+    }
+
+    public record Extension(
+            @NotNull @Min(1) @Max(2) Integer months,
+            @NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
+    }
+}

@@ -1,0 +1,175 @@
+package org.plugin.privacy.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.repository.RequestStatus;
+import org.plugin.privacy.repository.RequestType;
+import org.plugin.privacy.rest.RequestDtos.Extension;
+import org.plugin.privacy.rest.RequestDtos.NewRequest;
+import org.plugin.privacy.rest.RequestDtos.Note;
+import org.plugin.privacy.rest.RequestDtos.Rejection;
+import org.plugin.privacy.rest.RequestDtos.RequestView;
+import org.plugin.privacy.service.RequestService;
+
+/** Data-subject requests: filed by users about themselves, decided by admins. */
+@Path("/api/privacy/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "The token lacks the required role")
+public class RequestResource {
+
+    private final RequestService service;
+    private final Callers callers;
+
+    RequestResource(RequestService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Files a request about the caller (access, portability, rectification, restriction, objection, erasure)",
+            description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one.")
+    @APIResponse(responseCode = "201", description = "Filed; Location names it")
+    @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    public Response create(@NotNull @Valid NewRequest body) {
+        var result = service.create(callers.current(), body);
+        if (!result.created()) {
+            return Response.ok(result.request()).build();
+        }
+        return Response.created(URI.create("/api/privacy/requests/" + result.request().id())).entity(result.request()).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The caller's own requests, newest first")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    public Page<RequestView> mine(@BeanParam @Valid PageRequest page) {
+        return service.mine(callers.current().subject(), page);
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Every request (admins), soonest due first, filtered by status, type and overdue")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "Unknown status or type, invalid paging")
+    public Page<RequestView> search(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
+        return service.search(Filters.parse(RequestStatus.class, "status", status), Filters.parse(RequestType.class, "type", type),
+                Filters.bool("overdue", overdue), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "One request with its history (its requester or an admin)")
+    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
+    public RequestView get(@PathParam("id") UUID id) {
+        return service.get(callers.current(), id);
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)")
+    @APIResponse(responseCode = "200", description = "The JSON document")
+    @APIResponse(responseCode = "404", description = "No such request, not the caller's, or a type without a document")
+    @APIResponse(responseCode = "409", description = "The document is not ready yet")
+    @APIResponse(responseCode = "410", description = "The document expired and was deleted")
+    public Response export(@PathParam("id") UUID id) {
+        var download = service.export(callers.current(), id);
+        return Response.ok(download.content(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + download.fileName() + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Approves a RESTRICTION, OBJECTION or ERASURE request (admins); the service then applies it")
+    @APIResponse(responseCode = "200", description = "IN_PROGRESS")
+    @APIResponse(responseCode = "400", description = "Invalid note")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Not RECEIVED, or a type fulfilled on its own")
+    public RequestView approve(@PathParam("id") UUID id, @Valid Note body) {
+        return service.approve(callers.current(), id, body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rejects an open request with a reason (admins)")
+    @APIResponse(responseCode = "200", description = "REJECTED")
+    @APIResponse(responseCode = "400", description = "Missing or invalid reason")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Not open, or its erasure has started")
+    public RequestView reject(@PathParam("id") UUID id, @NotNull @Valid Rejection body) {
+        return service.reject(callers.current(), id, body.reason());
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Marks an open request handled (admins), when the service has no work pending for it")
+    @APIResponse(responseCode = "200", description = "COMPLETED")
+    @APIResponse(responseCode = "400", description = "Invalid note")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Not open, or the service's work for it is pending")
+    public RequestView complete(@PathParam("id") UUID id, @Valid Note body) {
+        return service.complete(callers.current(), id, body == null ? null : body.note());
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Extends the due date by one or two months with a reason (admins); two months at most in total")
+    @APIResponse(responseCode = "200", description = "The new due date")
+    @APIResponse(responseCode = "400", description = "Months not 1 or 2, or missing reason")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Not open, or already extended by two months")
+    public RequestView extend(@PathParam("id") UUID id, @NotNull @Valid Extension body) {
+        return service.extend(callers.current(), id, body.months(), body.reason());
+    }
+
+    @POST
+    @Path("/{id}/lift")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Lifts the restriction a completed RESTRICTION or OBJECTION request set (admins)")
+    @APIResponse(responseCode = "200", description = "Lifting scheduled; recorded in the history")
+    @APIResponse(responseCode = "400", description = "Invalid note")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "No restriction in force for this request")
+    public RequestView lift(@PathParam("id") UUID id, @Valid Note body) {
+        return service.lift(callers.current(), id, body == null ? null : body.note());
+    }
+}

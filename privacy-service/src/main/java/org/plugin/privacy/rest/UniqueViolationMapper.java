@@ -1,0 +1,30 @@
+package org.plugin.privacy.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * A unique constraint that refused a write because a concurrent request made the same one (two
+ * admins publishing one notice version at once, for instance): 409, never a 500. Other constraint
+ * failures are bugs and stay 500s.
+ */
+@Provider
+@Priority(1)
+public class UniqueViolationMapper extends ExceptionMapperBase<ConstraintViolationException> {
+
+    @Override
+    protected HttpProblem toProblem(ConstraintViolationException e) {
+        if ("23505".equals(e.getSQLState()) || e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return HttpProblem.builder().withStatus(Status.CONFLICT).withTitle("Conflict")
+                    .withDetail("A concurrent request made the same change; reload and retry if needed").build();
+        }
+        return HttpProblem.builder().withStatus(Status.INTERNAL_SERVER_ERROR).withTitle("Internal Server Error")
+                .withDetail("The change could not be stored").build();
+    }
+}

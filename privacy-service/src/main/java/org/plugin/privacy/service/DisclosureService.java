@@ -1,0 +1,60 @@
+package org.plugin.privacy.service;
+
+import java.util.LinkedHashSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+import org.plugin.privacy.repository.Disclosure;
+import org.plugin.privacy.repository.DisclosureRepository;
+import org.plugin.privacy.repository.Paging;
+import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
+
+/** The register of transmissions to competent authorities; each entry names the approving admin. */
+@ApplicationScoped
+public class DisclosureService {
+
+    private final DisclosureRepository disclosures;
+    private final PlatformClock clock;
+
+    DisclosureService(DisclosureRepository disclosures, PlatformClock clock) {
+        this.disclosures = disclosures;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DisclosureView record(Caller admin, NewDisclosure body) {
+        if (body.disclosedOn().isAfter(clock.today())) {
+            throw Problems.badRequest("disclosedOn must not be in the future: the register records transmissions that took place");
+        }
+        Disclosure d = new Disclosure();
+        d.id = UUID.randomUUID();
+        d.authority = body.authority().strip();
+        d.legalBasis = body.legalBasis().strip();
+        d.reference = body.reference().strip();
+        d.disclosedOn = body.disclosedOn();
+        d.confidential = body.confidential();
+        d.approvedBy = admin.adminName();
+        d.recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        d.contributorIds = new LinkedHashSet<>(body.contributorIds());
+        d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
+        disclosures.persist(d);
+        return DisclosureView.from(d);
+    }
+
+    @Transactional
+    public Page<DisclosureView> search(UUID contributorId, PageRequest page) {
+        return Paging.page(disclosures.search(contributorId), page).map(DisclosureView::from);
+    }
+
+    @Transactional
+    public DisclosureView get(UUID id) {
+        return disclosures.findByIdOptional(id).map(DisclosureView::from).orElseThrow(() -> Problems.notFound("No disclosure " + id));
+    }
+}

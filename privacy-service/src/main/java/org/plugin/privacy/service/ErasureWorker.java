@@ -1,0 +1,180 @@
+package org.plugin.privacy.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomClient;
+import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.PeerException;
+import org.plugin.privacy.client.Peers;
+import org.plugin.privacy.config.PrivacyConfig;
+import org.plugin.privacy.repository.ErasureJob;
+import org.plugin.privacy.repository.ErasureJobRepository;
+import org.plugin.privacy.repository.ErasureStep;
+import org.plugin.privacy.repository.ErasureStepRepository;
+import org.plugin.privacy.repository.JobStatus;
+import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.RequestRepository;
+import org.plugin.privacy.repository.RequestStatus;
+import org.plugin.privacy.repository.StepStatus;
+import org.plugin.privacy.rest.ErasureDtos.Confirmation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
+ * service's erasure endpoint that has not confirmed yet (each call idempotent on the other side),
+ * records every outcome as it comes, and completes the job once all confirmed; otherwise retries
+ * with backoff. A replica that dies mid-job leaves a lease that expires, and the job is taken again.
+ */
+@ApplicationScoped
+public class ErasureWorker {
+
+    private static final Logger LOG = Logger.getLogger(ErasureWorker.class);
+
+    private final ErasureJobRepository jobs;
+    private final ErasureStepRepository steps;
+    private final RequestRepository requests;
+    private final RequestService requestService;
+    private final PersonalRecords personalRecords;
+    private final ContributorClient contributors;
+    private final AtomClient atoms;
+    private final PlatformClock clock;
+    private final PrivacyConfig config;
+    private final PrivacyMetrics metrics;
+
+    ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
+            PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
+            PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
+        this.jobs = jobs;
+        this.steps = steps;
+        this.requests = requests;
+        this.requestService = requestService;
+        this.personalRecords = personalRecords;
+        this.contributors = contributors;
+        this.atoms = atoms;
+        this.clock = clock;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Scheduled(identity = "privacy-erasure-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        runDue();
+        metrics.refresh();
+    }
+
+    /** Claims and runs the due jobs; returns how many were taken. */
+    public int runDue() {
+        Instant now = now();
+        List<UUID> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
+        claimed.forEach(this::run);
+        return claimed.size();
+    }
+
+    /** Runs one job now if no other replica holds it (an admin's retry-now); false when it could not be taken. */
+    public boolean runNow(UUID id) {
+        Instant now = now();
+        boolean claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(id, now, now.plus(config.jobs().lease())));
+        if (claimed) {
+            run(id);
+        }
+        return claimed;
+    }
+
+    private record Pending(UUID contributorId, List<String> services) {
+    }
+
+    void run(UUID jobId) {
+        Pending pending = QuarkusTransaction.requiringNew().call(() -> {
+            ErasureJob job = jobs.findById(jobId);
+            List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != StepStatus.CONFIRMED).map(s -> s.service).toList();
+            return new Pending(job.contributorId, open);
+        });
+        List<String> failures = new ArrayList<>();
+        for (String service : ErasureService.SERVICES) {
+            if (!pending.services().contains(service)) {
+                continue;
+            }
+            try {
+                Peers.call(service, () -> ErasureStep.CONTRIBUTOR_SERVICE.equals(service)
+                        ? contributors.erase(pending.contributorId())
+                        : atoms.erase(pending.contributorId()));
+                recordStep(jobId, service, null);
+            } catch (PeerException e) {
+                LOG.infof("Erasure job %s: %s", jobId, e.getMessage());
+                failures.add(e.getMessage());
+                recordStep(jobId, service, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Erasure job %s: %s failed", jobId, service);
+                String error = Peers.truncate(service + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                failures.add(error);
+                recordStep(jobId, service, error);
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> settle(jobId, failures));
+    }
+
+    private void recordStep(UUID jobId, String service, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ErasureStep step = steps.findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
+            if (step.status == StepStatus.CONFIRMED) {
+                return; // another replica, whose lease this one outlived, confirmed it meanwhile
+            }
+            step.attempts++;
+            step.lastAttemptAt = now();
+            if (error == null) {
+                step.status = StepStatus.CONFIRMED;
+                step.confirmedAt = step.lastAttemptAt;
+                step.lastError = null;
+            } else {
+                step.status = StepStatus.FAILED;
+                step.lastError = Peers.truncate(error);
+            }
+        });
+    }
+
+    private void settle(UUID jobId, List<String> failures) {
+        ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job.status == JobStatus.COMPLETED) {
+            return; // settled by another replica meanwhile: its completion time and certificate stand
+        }
+        List<ErasureStep> jobSteps = steps.ofJob(jobId);
+        boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == StepStatus.CONFIRMED);
+        job.leaseUntil = null;
+        if (!allConfirmed) {
+            job.status = JobStatus.RETRYING;
+            job.lastError = Peers.truncate(String.join("; ", failures));
+            job.nextAttemptAt = now().plus(Backoff.delay(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            return;
+        }
+        job.status = JobStatus.COMPLETED;
+        job.completedAt = now();
+        job.lastError = null;
+        List<Confirmation> confirmations = jobSteps.stream().map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
+        job.certificateHash = ErasureService.sha256(ErasureService.canonicalForm(job, confirmations));
+        for (PrivacyRequest r : requests.list("erasureJobId = ?1 and status in ?2", job.id, RequestStatus.OPEN)) {
+            RequestStatus from = r.status;
+            r.status = RequestStatus.COMPLETED;
+            r.completedAt = job.completedAt;
+            requestService.record(r, Caller.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
+        }
+        personalRecords.eraseContributor(job.contributorId);
+        LOG.infof("Erasure job %s completed before its deadline %s: %s", job.id, job.deadline, !job.completedAt.isAfter(job.deadline));
+    }
+}

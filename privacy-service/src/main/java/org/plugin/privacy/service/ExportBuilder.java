@@ -1,0 +1,154 @@
+package org.plugin.privacy.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.plugin.privacy.repository.ContactRequestRepository;
+import org.plugin.privacy.repository.DisclosureRepository;
+import org.plugin.privacy.repository.ExportDocument;
+import org.plugin.privacy.repository.ExportRepository;
+import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.RequestRepository;
+import org.plugin.privacy.repository.RequestType;
+import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the ACCESS document (everything the platform holds about the subject, readable, with the
+ * processing facts of the notice) and the PORTABILITY document (what the subject provided, in a
+ * structured format another service can import). Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class ExportBuilder {
+
+    public static final String ACCESS_FORMAT = "plugin-access-export/1";
+    public static final String PORTABILITY_FORMAT = "plugin-portability-export/1";
+
+    /** Keys of atom-service's personal-data answer that hold what the subject provided. */
+    static final List<String> PROVIDED_CATALOG_KEYS = List.of("atoms", "versions", "feedback", "ratings", "comments");
+
+    private final ExportRepository exports;
+    private final RequestRepository requests;
+    private final ContactRequestRepository contacts;
+    private final DisclosureRepository disclosures;
+    private final NoticeService notices;
+    private final RequestService requestService;
+    private final Json json;
+
+    ExportBuilder(ExportRepository exports, RequestRepository requests, ContactRequestRepository contacts, DisclosureRepository disclosures,
+            NoticeService notices, RequestService requestService, Json json) {
+        this.exports = exports;
+        this.requests = requests;
+        this.contacts = contacts;
+        this.disclosures = disclosures;
+        this.notices = notices;
+        this.requestService = requestService;
+        this.json = json;
+    }
+
+    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
+        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, now, expiresAt) : portability(r, profile, catalog, now);
+        ExportDocument d = new ExportDocument();
+        d.id = UUID.randomUUID();
+        d.requestId = r.id;
+        d.kind = r.type;
+        d.content = json.write(document);
+        d.createdAt = now;
+        d.expiresAt = expiresAt;
+        exports.persist(d);
+        r.exportExpiresAt = expiresAt;
+    }
+
+    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
+        ObjectNode doc = json.mapper().createObjectNode();
+        doc.put("format", ACCESS_FORMAT);
+        doc.put("title", "Your personal data on the Plug'in platform");
+        doc.put("requestId", r.id.toString());
+        doc.put("generatedAt", now.toString());
+        doc.put("expiresAt", expiresAt.toString());
+        ObjectNode subject = doc.putObject("subject");
+        subject.put("tokenSubject", r.subject);
+        subject.put("contributorId", r.contributorId == null ? null : r.contributorId.toString());
+        subject.put("registeredContributor", profile != null);
+        // contributor-service: profile, rectification audit, the log of admin reads of the email
+        doc.set("personalData", profile);
+        // atom-service: Atoms, versions, feedback and ledger entries tied to the contributor id
+        doc.set("contributions", catalog);
+        doc.set("privacyRequests", json.mapper().valueToTree(ownRequests(r)));
+        ObjectNode contact = doc.putObject("contactRequests");
+        contact.set("sent", json.mapper().valueToTree(contacts.byRequester(r.subject).list().stream().map(c -> Map.of(
+                "id", c.id, "accountName", String.valueOf(c.targetAccountName), "message", String.valueOf(c.message),
+                "status", c.status, "createdAt", c.createdAt)).toList()));
+        contact.set("receivedThroughTheOperator", r.contributorId == null ? json.mapper().createArrayNode()
+                : json.mapper().valueToTree(contacts.relayedTo(r.contributorId).list().stream().map(c -> Map.of(
+                        "id", c.id, "message", String.valueOf(c.message), "createdAt", c.createdAt,
+                        "relayedAt", String.valueOf(c.decidedAt))).toList()));
+        doc.set("disclosures", r.contributorId == null ? json.mapper().createArrayNode()
+                : json.mapper().valueToTree(disclosures.visibleTo(r.contributorId).stream().map(DisclosureView::from).toList()));
+        doc.set("processing", processing());
+        return doc;
+    }
+
+    private List<Map<String, Object>> ownRequests(PrivacyRequest current) {
+        List<PrivacyRequest> theirs = new java.util.ArrayList<>(requests.bySubject(current.subject).list());
+        if (current.contributorId != null) {
+            requests.byContributor(current.contributorId).stream().filter(x -> theirs.stream().noneMatch(t -> t.id.equals(x.id))).forEach(theirs::add);
+        }
+        return theirs.stream().map(x -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            var view = requestService.view(x);
+            m.put("id", view.id());
+            m.put("type", view.type());
+            m.put("status", x.id.equals(current.id) ? "COMPLETED" : view.status());
+            m.put("receivedAt", view.receivedAt());
+            m.put("dueDate", view.dueDate());
+            m.put("rejectionReason", view.rejectionReason());
+            m.put("history", view.history());
+            return m;
+        }).toList();
+    }
+
+    private JsonNode processing() {
+        ObjectNode p = json.mapper().createObjectNode();
+        notices.current().ifPresent(v -> {
+            NoticeContent c = v.content();
+            p.put("noticeVersion", v.version());
+            p.put("controller", c.controller());
+            p.set("purposes", json.mapper().valueToTree(c.purposes()));
+            p.set("dataCategories", json.mapper().valueToTree(c.dataCategories()));
+            p.set("recipients", json.mapper().valueToTree(c.recipients()));
+            p.set("retention", json.mapper().valueToTree(c.retention()));
+            p.set("rights", json.mapper().valueToTree(c.rights()));
+            p.set("contactPoints", json.mapper().valueToTree(c.contactPoints()));
+            p.put("dataLocation", c.dataLocation());
+        });
+        return p;
+    }
+
+    private ObjectNode portability(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now) {
+        ObjectNode doc = json.mapper().createObjectNode();
+        doc.put("format", PORTABILITY_FORMAT);
+        doc.put("generatedAt", now.toString());
+        doc.put("requestId", r.id.toString());
+        ObjectNode provided = doc.putObject("profile");
+        JsonNode source = profile == null ? null : (profile.has("profile") ? profile.get("profile") : profile);
+        for (String field : List.of("accountName", "firstName", "lastName", "email")) {
+            provided.set(field, source == null ? null : source.get(field));
+        }
+        ObjectNode contributions = doc.putObject("contributions");
+        for (String key : PROVIDED_CATALOG_KEYS) {
+            if (catalog != null && catalog.has(key)) {
+                contributions.set(key, catalog.get(key));
+            }
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,92 @@
+package org.plugin.privacy.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Problems;
+import org.plugin.privacy.repository.NoticeRepository;
+import org.plugin.privacy.repository.NoticeVersion;
+import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
+import org.plugin.privacy.rest.NoticeDtos.NewVersion;
+import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
+import org.plugin.privacy.rest.NoticeDtos.NoticeView;
+import org.plugin.privacy.rest.NoticeDtos.VersionSummary;
+import org.plugin.privacy.rest.NoticeDtos.VersionView;
+
+/** The notice and its cookie register as versioned documents: one in force, every version readable. */
+@ApplicationScoped
+public class NoticeService {
+
+    private final NoticeRepository notices;
+    private final PlatformClock clock;
+    private final Json json;
+
+    NoticeService(NoticeRepository notices, PlatformClock clock, Json json) {
+        this.notices = notices;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Transactional
+    public NoticeView notice() {
+        NoticeVersion current = currentVersion();
+        List<VersionSummary> versions = notices.allNewestFirst().stream()
+                .map(v -> new VersionSummary(v.version, v.effectiveDate, v.publishedAt, v.version.equals(current.version),
+                        "/api/privacy/notice/versions/" + v.version))
+                .toList();
+        return new NoticeView(view(current, current.version), versions);
+    }
+
+    @Transactional
+    public VersionView version(String version) {
+        NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> Problems.notFound("No notice version '" + version + "'"));
+        return view(v, currentVersion().version);
+    }
+
+    @Transactional
+    public CookieRegister cookies() {
+        NoticeVersion current = currentVersion();
+        return new CookieRegister(current.version, current.effectiveDate, content(current).cookies());
+    }
+
+    /** The content in force, for the processing facts of ACCESS exports. */
+    @Transactional
+    public Optional<VersionView> current() {
+        return notices.current(clock.today()).map(v -> view(v, v.version));
+    }
+
+    @Transactional
+    public VersionView publish(String admin, NewVersion body) {
+        if (notices.findByIdOptional(body.version()).isPresent()) {
+            throw Problems.conflict("Notice version '" + body.version() + "' exists; published versions are never changed");
+        }
+        if (body.effectiveDate().isBefore(clock.today())) {
+            throw Problems.badRequest("effectiveDate must be today or later: a published notice cannot take effect in the past");
+        }
+        NoticeVersion v = new NoticeVersion();
+        v.version = body.version();
+        v.effectiveDate = body.effectiveDate();
+        v.content = json.write(body.content());
+        v.publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        v.publishedBy = admin;
+        notices.persist(v);
+        notices.flush();
+        return view(v, currentVersion().version);
+    }
+
+    private NoticeVersion currentVersion() {
+        return notices.current(clock.today()).orElseThrow(() -> Problems.notFound("No notice is in force yet"));
+    }
+
+    private NoticeContent content(NoticeVersion v) {
+        return json.read(v.content, NoticeContent.class);
+    }
+
+    private VersionView view(NoticeVersion v, String currentVersion) {
+        return new VersionView(v.version, v.effectiveDate, v.publishedAt, v.version.equals(currentVersion), content(v));
+    }
+}

@@ -1,0 +1,79 @@
+package org.plugin.privacy.service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.plugin.privacy.repository.ContactRequestRepository;
+import org.plugin.privacy.repository.ExportRepository;
+import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.RequestEventRepository;
+import org.plugin.privacy.repository.RequestRepository;
+import org.plugin.privacy.repository.RequestStatus;
+
+/**
+ * What privacy-service itself holds about a person, reduced to non-personal stubs when they are
+ * erased: requests keep their id, type, status and dates (and the pseudonymous contributor id);
+ * subjects, details, free text and exports go; contact requests lose their messages and names.
+ * Disclosures keep the pseudonymous id: the register is a legal record. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class PersonalRecords {
+
+    static final String CLOSED_BY_ERASURE = "Closed: the data subject was erased";
+
+    private final RequestRepository requests;
+    private final RequestEventRepository events;
+    private final ExportRepository exports;
+    private final ContactRequestRepository contacts;
+
+    PersonalRecords(RequestRepository requests, RequestEventRepository events, ExportRepository exports, ContactRequestRepository contacts) {
+        this.requests = requests;
+        this.events = events;
+        this.exports = exports;
+        this.contacts = contacts;
+    }
+
+    public void eraseContributor(UUID contributorId) {
+        List<PrivacyRequest> theirs = requests.byContributor(contributorId);
+        Set<String> subjects = new HashSet<>();
+        theirs.stream().map(r -> r.subject).filter(Objects::nonNull).forEach(subjects::add);
+        subjects.forEach(this::eraseSubject);
+        scrub(theirs);
+        contacts.update("targetAccountName = null, message = null, replyTo = null where targetContributorId = ?1", contributorId);
+    }
+
+    public void eraseSubject(String subject) {
+        if (subject == null) {
+            return;
+        }
+        scrub(requests.list("subject", subject));
+        contacts.update("requesterSubject = null, message = null, replyTo = null where requesterSubject = ?1", subject);
+    }
+
+    private void scrub(List<PrivacyRequest> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = list.stream().map(r -> r.id).toList();
+        exports.deleteForRequests(ids);
+        events.update("note = null where requestId in ?1", ids);
+        for (PrivacyRequest r : list) {
+            if (r.status.open()) {
+                r.status = RequestStatus.REJECTED;
+                r.rejectionReason = CLOSED_BY_ERASURE;
+                RequestService.clearWork(r);
+            } else if (r.rejectionReason != null) {
+                r.rejectionReason = CLOSED_BY_ERASURE.equals(r.rejectionReason) ? r.rejectionReason : "(erased)";
+            }
+            r.subject = null;
+            r.details = null;
+            r.lastError = null;
+            r.exportExpiresAt = null;
+        }
+    }
+}

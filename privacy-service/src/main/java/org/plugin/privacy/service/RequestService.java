@@ -1,0 +1,319 @@
+package org.plugin.privacy.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.plugin.common.time.Deadlines;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.PeerException;
+import org.plugin.privacy.client.Peers;
+import org.plugin.privacy.config.PrivacyConfig;
+import org.plugin.privacy.repository.ExportRepository;
+import org.plugin.privacy.repository.Paging;
+import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.RequestEvent;
+import org.plugin.privacy.repository.RequestEventRepository;
+import org.plugin.privacy.repository.RequestRepository;
+import org.plugin.privacy.repository.RequestStatus;
+import org.plugin.privacy.repository.RequestType;
+import org.plugin.privacy.repository.RequestWork;
+import org.plugin.privacy.rest.RequestDtos.Details;
+import org.plugin.privacy.rest.RequestDtos.ExportLink;
+import org.plugin.privacy.rest.RequestDtos.HistoryEntry;
+import org.plugin.privacy.rest.RequestDtos.NewRequest;
+import org.plugin.privacy.rest.RequestDtos.RequestView;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Data-subject requests: receipt with a due date one calendar month later, dedup of open requests,
+ * the requester's and the admins' views, and the admins' decisions. The work a request needs
+ * (exports, rectification, restriction, erasure) is left to {@link RequestWorker}.
+ */
+@ApplicationScoped
+public class RequestService {
+
+    private static final Logger LOG = Logger.getLogger(RequestService.class);
+
+    /** A request can be extended by two more months at most, in total. */
+    public static final int MAX_EXTENSION_MONTHS = 2;
+
+    private final RequestRepository requests;
+    private final RequestEventRepository events;
+    private final ExportRepository exports;
+    private final PlatformClock clock;
+    private final Json json;
+    private final ContributorClient contributors;
+
+    RequestService(RequestRepository requests, RequestEventRepository events, ExportRepository exports, PlatformClock clock,
+            Json json, @RestClient ContributorClient contributors, PrivacyConfig config) {
+        this.requests = requests;
+        this.events = events;
+        this.exports = exports;
+        this.clock = clock;
+        this.json = json;
+        this.contributors = contributors;
+    }
+
+    public record Created(RequestView request, boolean created) {
+    }
+
+    /**
+     * Files a request of the caller about themself. An open request of the same type is returned
+     * instead of a second one, also when two identical requests race (a unique index decides).
+     */
+    public Created create(Caller caller, NewRequest body) {
+        Details details = details(body);
+        UUID contributorId = resolveQuietly(caller.subject());
+        return Transactions.insertOrGet(
+                () -> requests.findOpen(caller.subject(), body.type())
+                        .map(existing -> new Created(view(existing), false))
+                        .orElseGet(() -> new Created(view(insert(caller, body.type(), details, contributorId)), true)),
+                () -> new Created(view(requests.findOpen(caller.subject(), body.type())
+                        .orElseThrow(() -> Problems.conflict("A request of this type was being filed at the same time; retry"))), false));
+    }
+
+    private Details details(NewRequest body) {
+        boolean hasChanges = body.rectification() != null && !body.rectification().empty();
+        if (body.type() == RequestType.RECTIFICATION) {
+            if (!hasChanges) {
+                throw Problems.badRequest("A RECTIFICATION request needs 'rectification' with at least one of firstName, lastName, email");
+            }
+        } else if (body.rectification() != null) {
+            throw Problems.badRequest("'rectification' is only allowed in a RECTIFICATION request, not in " + body.type());
+        }
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        if (body.rectification() == null && reason == null) {
+            return null;
+        }
+        return new Details(body.rectification(), null, reason);
+    }
+
+    private PrivacyRequest insert(Caller caller, RequestType type, Details details, UUID contributorId) {
+        Instant now = clock.instant();
+        PrivacyRequest r = new PrivacyRequest();
+        r.id = UUID.randomUUID();
+        r.subject = caller.subject();
+        r.contributorId = contributorId;
+        r.type = type;
+        r.status = RequestStatus.RECEIVED;
+        r.details = details == null ? null : json.write(details);
+        r.receivedAt = now;
+        r.dueDate = Deadlines.dueDate(now, 1);
+        requests.persist(r);
+        record(r, Caller.REQUESTER, "RECEIVED", null, null);
+        if (type.automatic()) {
+            RequestStatus from = r.status;
+            r.status = RequestStatus.IN_PROGRESS;
+            schedule(r, type == RequestType.RECTIFICATION ? RequestWork.RECTIFY : RequestWork.EXPORT, now);
+            record(r, Caller.SYSTEM, "STARTED", from, "Fulfilled by the service on its own");
+        }
+        requests.flush();
+        return r;
+    }
+
+    /** The caller's contributor id, when contributor-service knows them and answers; else null (resolved later). */
+    private UUID resolveQuietly(String subject) {
+        try {
+            return Peers.call("contributor-service", () -> contributors.resolveSubject(subject)).id();
+        } catch (PeerException e) {
+            if (!e.notFound()) {
+                LOG.debugf("Contributor of a requester not resolved now (%s); the worker will retry", e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @Transactional
+    public Page<RequestView> mine(String subject, PageRequest page) {
+        return Paging.page(requests.bySubject(subject), page).map(this::view);
+    }
+
+    @Transactional
+    public Page<RequestView> search(RequestStatus status, RequestType type, Boolean overdue, PageRequest page) {
+        return Paging.page(requests.search(status, type, overdue, clock.today()), page).map(this::view);
+    }
+
+    @Transactional
+    public RequestView get(Caller caller, UUID id) {
+        return view(visible(caller, id));
+    }
+
+    /** The request if the caller may see it: its requester or an admin. Others get the 404 an unknown id gets. */
+    PrivacyRequest visible(Caller caller, UUID id) {
+        PrivacyRequest r = requests.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        if (!caller.admin() && (r.subject == null || !r.subject.equals(caller.subject()))) {
+            throw notFound(id);
+        }
+        return r;
+    }
+
+    private static HttpProblem notFound(UUID id) {
+        return Problems.notFound("No privacy request " + id + " for you");
+    }
+
+    @Transactional
+    public RequestView approve(Caller admin, UUID id, String note) {
+        PrivacyRequest r = forUpdate(id);
+        if (r.type.automatic()) {
+            throw Problems.conflict(r.type + " requests are fulfilled by the service on its own; there is nothing to approve");
+        }
+        if (r.status != RequestStatus.RECEIVED) {
+            throw Problems.conflict("Only a RECEIVED request can be approved; this one is " + r.status);
+        }
+        r.status = RequestStatus.IN_PROGRESS;
+        schedule(r, r.type == RequestType.ERASURE ? RequestWork.ERASE : RequestWork.RESTRICT, clock.instant());
+        record(r, admin.adminName(), "APPROVED", RequestStatus.RECEIVED, note);
+        return view(r);
+    }
+
+    @Transactional
+    public RequestView reject(Caller admin, UUID id, String reason) {
+        PrivacyRequest r = forUpdate(id);
+        if (!r.status.open()) {
+            throw Problems.conflict("Only an open request can be rejected; this one is " + r.status);
+        }
+        if (r.erasureJobId != null) {
+            throw Problems.conflict("The erasure job " + r.erasureJobId + " of this request has started; it cannot be rejected");
+        }
+        RequestStatus from = r.status;
+        r.status = RequestStatus.REJECTED;
+        r.rejectionReason = reason.strip();
+        clearWork(r);
+        r.completedAt = clock.instant();
+        record(r, admin.adminName(), "REJECTED", from, r.rejectionReason);
+        return view(r);
+    }
+
+    @Transactional
+    public RequestView complete(Caller admin, UUID id, String note) {
+        PrivacyRequest r = forUpdate(id);
+        if (!r.status.open()) {
+            throw Problems.conflict("Only an open request can be completed; this one is " + r.status);
+        }
+        if (r.work != null || r.erasureJobId != null) {
+            throw Problems.conflict("This request completes when the service's work for it is done ("
+                    + (r.work != null ? r.work : "erasure job " + r.erasureJobId) + ")");
+        }
+        RequestStatus from = r.status;
+        r.status = RequestStatus.COMPLETED;
+        r.completedAt = clock.instant();
+        record(r, admin.adminName(), "COMPLETED", from, note);
+        return view(r);
+    }
+
+    @Transactional
+    public RequestView extend(Caller admin, UUID id, int months, String reason) {
+        PrivacyRequest r = forUpdate(id);
+        if (!r.status.open()) {
+            throw Problems.conflict("Only an open request can be extended; this one is " + r.status);
+        }
+        if (r.extendedMonths + months > MAX_EXTENSION_MONTHS) {
+            throw Problems.conflict("A request can be extended by " + MAX_EXTENSION_MONTHS + " months at most in total; this one is already extended by "
+                    + r.extendedMonths);
+        }
+        r.extendedMonths += months;
+        r.dueDate = Deadlines.dueDate(r.receivedAt, 1 + r.extendedMonths);
+        record(r, admin.adminName(), "EXTENDED", r.status, "+" + months + " month(s), due " + r.dueDate + ": " + reason.strip());
+        return view(r);
+    }
+
+    /** Lifts a restriction (RESTRICTION or OBJECTION) applied earlier: recorded in the request's history. */
+    @Transactional
+    public RequestView lift(Caller admin, UUID id, String note) {
+        PrivacyRequest r = forUpdate(id);
+        if (!r.type.restricts()) {
+            throw Problems.conflict("Only RESTRICTION and OBJECTION requests set a restriction that can be lifted");
+        }
+        if (r.status != RequestStatus.COMPLETED || !r.restrictionActive) {
+            throw Problems.conflict("This request has no restriction in force to lift");
+        }
+        if (r.work != null) {
+            throw Problems.conflict("The restriction is already being lifted");
+        }
+        schedule(r, RequestWork.LIFT, clock.instant());
+        record(r, admin.adminName(), "LIFT_REQUESTED", r.status, note);
+        return view(r);
+    }
+
+    public record Download(String fileName, String content) {
+    }
+
+    /** The ACCESS or PORTABILITY document, for the requester or an admin. */
+    @Transactional
+    public Download export(Caller caller, UUID id) {
+        PrivacyRequest r = visible(caller, id);
+        if (r.type != RequestType.ACCESS && r.type != RequestType.PORTABILITY) {
+            throw Problems.notFound("A " + r.type + " request produces no document");
+        }
+        if (r.status != RequestStatus.COMPLETED) {
+            throw Problems.conflict("The document is not ready; the request is " + r.status);
+        }
+        var document = exports.byRequest(id).filter(d -> d.expiresAt.isAfter(clock.instant()));
+        if (document.isEmpty()) {
+            throw Problems.of(Status.GONE, "The document of this request expired on " + r.exportExpiresAt + " and was deleted; file a new request");
+        }
+        return new Download("plugin-" + r.type.name().toLowerCase() + "-" + id + ".json", document.get().content);
+    }
+
+    private PrivacyRequest forUpdate(UUID id) {
+        return Optional.ofNullable(requests.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> Problems.notFound("No privacy request " + id));
+    }
+
+    void schedule(PrivacyRequest r, RequestWork work, Instant now) {
+        r.work = work;
+        r.workAttempts = 0;
+        r.nextAttemptAt = now;
+        r.leaseUntil = null;
+        r.lastError = null;
+    }
+
+    static void clearWork(PrivacyRequest r) {
+        r.work = null;
+        r.nextAttemptAt = null;
+        r.leaseUntil = null;
+    }
+
+    void record(PrivacyRequest r, String actor, String action, RequestStatus from, String note) {
+        RequestEvent e = new RequestEvent();
+        e.requestId = r.id;
+        e.at = clock.instant();
+        e.actor = actor;
+        e.action = action;
+        e.fromStatus = from;
+        e.toStatus = r.status;
+        e.note = note == null || note.isBlank() ? null : limit(note.strip(), 1000);
+        events.persist(e);
+    }
+
+    static String limit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    RequestView view(PrivacyRequest r) {
+        List<HistoryEntry> history = events.history(r.id).stream()
+                .map(e -> new HistoryEntry(e.at, e.actor, e.action, e.fromStatus, e.toStatus, e.note)).toList();
+        ExportLink export = null;
+        if (r.exportExpiresAt != null) {
+            export = new ExportLink("/api/privacy/requests/" + r.id + "/export", r.exportExpiresAt, !r.exportExpiresAt.isAfter(clock.instant()));
+        }
+        boolean overdue = r.status.open() && r.dueDate.isBefore(clock.today());
+        return new RequestView(r.id, r.type, r.status, r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
+                json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
+                r.lastError, r.erasureJobId, export, history);
+    }
+}

@@ -1,0 +1,282 @@
+package org.plugin.privacy.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomClient;
+import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.PeerException;
+import org.plugin.privacy.client.Peers;
+import org.plugin.privacy.config.PrivacyConfig;
+import org.plugin.privacy.repository.ErasureJob;
+import org.plugin.privacy.repository.JobStatus;
+import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.RequestRepository;
+import org.plugin.privacy.repository.RequestStatus;
+import org.plugin.privacy.repository.RequestType;
+import org.plugin.privacy.repository.RequestWork;
+import org.plugin.privacy.rest.RequestDtos.Details;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Does the work requests wait for: exports, rectification, restriction and its lifting, and handing
+ * ERASURE requests to an erasure job. Work is claimed with a lease under {@code FOR UPDATE SKIP
+ * LOCKED} (two replicas never take the same request), done outside any transaction, and recorded
+ * afterwards; a failure leaves the work in place for a retry with backoff.
+ */
+@ApplicationScoped
+public class RequestWorker {
+
+    private static final Logger LOG = Logger.getLogger(RequestWorker.class);
+    static final String CONTRIBUTOR_SERVICE = "contributor-service";
+    static final String ATOM_SERVICE = "atom-service";
+
+    private final RequestRepository requests;
+    private final RequestService requestService;
+    private final ErasureService erasures;
+    private final ExportBuilder exportBuilder;
+    private final PersonalRecords personalRecords;
+    private final ContributorClient contributors;
+    private final AtomClient atoms;
+    private final PlatformClock clock;
+    private final PrivacyConfig config;
+    private final Json json;
+
+    RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
+            PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
+            PlatformClock clock, PrivacyConfig config, Json json) {
+        this.requests = requests;
+        this.requestService = requestService;
+        this.erasures = erasures;
+        this.exportBuilder = exportBuilder;
+        this.personalRecords = personalRecords;
+        this.contributors = contributors;
+        this.atoms = atoms;
+        this.clock = clock;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Scheduled(identity = "privacy-request-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        runDue();
+    }
+
+    /** Claims and runs the due work; returns how many requests were taken. */
+    public int runDue() {
+        Instant now = clock.instant();
+        List<UUID> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> requests.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
+        claimed.forEach(this::process);
+        return claimed.size();
+    }
+
+    private record Snapshot(UUID id, RequestType type, RequestWork work, String subject, UUID contributorId, Details details) {
+    }
+
+    void process(UUID id) {
+        Snapshot s = QuarkusTransaction.requiringNew().call(() -> {
+            PrivacyRequest r = requests.findById(id);
+            return r == null || r.work == null ? null
+                    : new Snapshot(r.id, r.type, r.work, r.subject, r.contributorId, json.read(r.details, Details.class));
+        });
+        if (s == null) {
+            return;
+        }
+        try {
+            switch (s.work()) {
+                case EXPORT -> export(s);
+                case RECTIFY -> rectify(s);
+                case RESTRICT -> restrict(s, true);
+                case LIFT -> restrict(s, false);
+                case ERASE -> erase(s);
+                default -> throw new IllegalStateException("Unknown work " + s.work());
+            }
+        } catch (PeerException e) {
+            LOG.infof("Request %s (%s): %s; will retry", id, s.work(), e.getMessage());
+            retryLater(s, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Request %s (%s) failed; will retry", id, s.work());
+            retryLater(s, Peers.truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    /** The subject's contributor id, or null when they are not a contributor. Peer failures propagate (retry). */
+    private UUID contributorId(Snapshot s) {
+        if (s.contributorId() != null) {
+            return s.contributorId();
+        }
+        if (s.subject() == null) {
+            return null;
+        }
+        try {
+            return Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.resolveSubject(s.subject())).id();
+        } catch (PeerException e) {
+            if (e.notFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static JsonNode orNullIfUnknown(String service, java.util.function.Supplier<JsonNode> call) {
+        try {
+            return Peers.call(service, call);
+        } catch (PeerException e) {
+            if (e.notFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void export(Snapshot s) {
+        UUID contributorId = contributorId(s);
+        JsonNode profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+        JsonNode catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
+        finish(s, r -> {
+            r.contributorId = contributorId;
+            Instant now = clock.instant();
+            exportBuilder.store(r, profile, catalog, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
+        });
+    }
+
+    private void rectify(Snapshot s) {
+        UUID contributorId = contributorId(s);
+        if (contributorId == null) {
+            finish(s, r -> reject(r, "The requester is not a registered contributor: the platform holds no contributor data to rectify"));
+            return;
+        }
+        Details details = s.details();
+        var changes = details == null ? null : details.rectification();
+        if (changes == null || changes.empty()) {
+            finish(s, r -> reject(r, "The request holds no change to apply"));
+            return;
+        }
+        try {
+            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
+                    new ContributorClient.Rectification(changes.firstName(), changes.lastName(), changes.email())));
+        } catch (PeerException e) {
+            if (e.refused() || e.notFound()) {
+                finish(s, r -> {
+                    r.contributorId = contributorId;
+                    r.details = json.write(new Details(null, changes.fields(), details.reason()));
+                    reject(r, "contributor-service refused the change" + (e.detail() == null ? "" : ": " + e.detail()));
+                });
+                return;
+            }
+            throw e;
+        }
+        finish(s, r -> {
+            r.contributorId = contributorId;
+            // the new values now live in contributor-service only; keep which fields changed
+            r.details = json.write(new Details(null, changes.fields(), details.reason()));
+            complete(r, "Applied to contributor-service: " + String.join(", ", changes.fields()));
+        });
+    }
+
+    private void restrict(Snapshot s, boolean restricted) {
+        UUID contributorId = contributorId(s);
+        if (contributorId == null) {
+            finish(s, r -> {
+                if (restricted) {
+                    complete(r, "The requester is not a registered contributor: no contributor data to restrict");
+                } else {
+                    r.restrictionActive = false;
+                    RequestService.clearWork(r);
+                    requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, "No contributor data held");
+                }
+            });
+            return;
+        }
+        String reason = (restricted ? "" : "lifted: ") + s.type() + " request " + s.id();
+        Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
+        Peers.call(ATOM_SERVICE, () -> atoms.restrict(contributorId, new AtomClient.Restriction(restricted)));
+        finish(s, r -> {
+            r.contributorId = contributorId;
+            if (restricted) {
+                r.restrictionActive = true;
+                complete(r, "Restriction set in contributor-service and atom-service");
+            } else {
+                r.restrictionActive = false;
+                RequestService.clearWork(r);
+                requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, "Restriction lifted in contributor-service and atom-service");
+            }
+        });
+    }
+
+    private void erase(Snapshot s) {
+        UUID contributorId = contributorId(s);
+        finish(s, r -> {
+            if (contributorId == null) {
+                complete(r, "The requester is not a registered contributor: their records in privacy-service were erased");
+                personalRecords.eraseSubject(r.subject);
+                return;
+            }
+            r.contributorId = contributorId;
+            ErasureJob job = erasures.forRequest(r, contributorId);
+            r.erasureJobId = job.id;
+            RequestService.clearWork(r);
+            if (job.status == JobStatus.COMPLETED) {
+                complete(r, "The contributor was already erased by job " + job.id);
+            } else {
+                requestService.record(r, Caller.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
+            }
+        });
+    }
+
+    private void complete(PrivacyRequest r, String note) {
+        RequestStatus from = r.status;
+        r.status = RequestStatus.COMPLETED;
+        r.completedAt = clock.instant();
+        RequestService.clearWork(r);
+        r.lastError = null;
+        requestService.record(r, Caller.SYSTEM, "COMPLETED", from, note);
+    }
+
+    private void reject(PrivacyRequest r, String reason) {
+        RequestStatus from = r.status;
+        r.status = RequestStatus.REJECTED;
+        r.rejectionReason = reason;
+        r.completedAt = clock.instant();
+        RequestService.clearWork(r);
+        requestService.record(r, Caller.SYSTEM, "REJECTED", from, reason);
+    }
+
+    /** Records the outcome, unless an admin changed the request meanwhile (rejected it, for instance). */
+    private void finish(Snapshot s, Consumer<PrivacyRequest> outcome) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (r == null || r.work != s.work()) {
+                LOG.infof("Request %s changed while its %s ran; outcome dropped", s.id(), s.work());
+                return;
+            }
+            outcome.accept(r);
+        });
+    }
+
+    private void retryLater(Snapshot s, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (r == null || r.work != s.work()) {
+                return;
+            }
+            r.lastError = Peers.truncate(error);
+            r.leaseUntil = null;
+            r.nextAttemptAt = clock.instant().plus(Backoff.delay(r.workAttempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+        });
+    }
+}

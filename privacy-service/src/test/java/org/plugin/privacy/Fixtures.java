@@ -1,0 +1,81 @@
+package org.plugin.privacy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+import org.plugin.common.time.PlatformClock;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/** Helpers shared by the module's tests: unique subjects, peer stubs, moving the clock and back. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** contributor-service knows {@code subject} as contributor {@code id}. */
+    public static void stubContributor(WireMockServer peers, String subject, UUID id, String accountName) {
+        peers.stubFor(get(urlPathEqualTo("/internal/contributors/resolve")).withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject))
+                .willReturn(json(200, """
+                        {"id":"%s","accountName":"%s","status":"ACTIVE","restricted":false}""".formatted(id, accountName))));
+        peers.stubFor(get(urlPathEqualTo("/internal/contributors/resolve")).withQueryParam("accountName", com.github.tomakehurst.wiremock.client.WireMock.equalTo(accountName))
+                .willReturn(json(200, """
+                        {"id":"%s","accountName":"%s","status":"ACTIVE","restricted":false}""".formatted(id, accountName))));
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json").withBody(body);
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String detail) {
+        return json(status, "{\"status\":" + status + ",\"title\":\"Error\",\"detail\":\"" + detail + "\"}");
+    }
+
+    /** Runs a worker until it finds nothing due (bounded). */
+    public static void drain(IntSupplier worker) {
+        for (int i = 0; i < 50 && worker.getAsInt() > 0; i++) {
+            // keep going
+        }
+    }
+
+    /** Moves the clock to {@code target}, runs {@code body}, and moves it back. */
+    public static void at(PlatformClock clock, Instant target, Runnable body) {
+        Duration shift = Duration.between(clock.instant(), target);
+        clock.advance(shift);
+        try {
+            body.run();
+        } finally {
+            clock.advance(shift.negated());
+        }
+    }
+
+    /** Moves the clock forward by {@code by}, runs {@code body}, and moves it back. */
+    public static void later(PlatformClock clock, Duration by, Runnable body) {
+        clock.advance(by);
+        try {
+            body.run();
+        } finally {
+            clock.advance(by.negated());
+        }
+    }
+
+    /** Like {@link #later(PlatformClock, Duration, Runnable)}, returning what {@code body} gives. */
+    public static <T> T laterGet(PlatformClock clock, Duration by, java.util.function.Supplier<T> body) {
+        clock.advance(by);
+        try {
+            return body.get();
+        } finally {
+            clock.advance(by.negated());
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package org.plugin.privacy.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.Fixtures;
+import org.plugin.privacy.repository.ErasureJobRepository;
+import org.plugin.testing.InjectPeers;
+import org.plugin.testing.PeersResource;
+import org.plugin.testing.PostgresResource;
+import org.plugin.testing.TestTokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** The erasure workflow, with WireMock standing in for contributor-service and atom-service. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PeersResource.class)
+class ErasureTest {
+
+    static final String SERVICE = TestTokens.service("contributor-service");
+
+    @InjectPeers
+    WireMockServer peers;
+
+    @Inject
+    ErasureWorker worker;
+
+    @Inject
+    RequestWorker requestWorker;
+
+    @Inject
+    ErasureJobRepository jobs;
+
+    @Inject
+    PlatformClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static String contributorErasure(UUID id) {
+        return "/internal/contributors/" + id + "/erasure";
+    }
+
+    static String atomErasure(UUID id) {
+        return "/internal/atoms/contributors/" + id + "/erasure";
+    }
+
+    /** Both services erase {@code id} successfully. */
+    UUID erasable() {
+        UUID id = UUID.randomUUID();
+        peers.stubFor(post(urlEqualTo(contributorErasure(id))).willReturn(Fixtures.json(200,
+                "{\"id\":\"" + id + "\",\"status\":\"ERASED\",\"erasedAt\":\"2026-01-01T00:00:00Z\"}")));
+        peers.stubFor(post(urlEqualTo(atomErasure(id))).atPriority(5).willReturn(Fixtures.json(200,
+                "{\"contributorId\":\"" + id + "\",\"erasedAt\":\"2026-01-01T00:00:00Z\",\"atoms\":2,\"feedback\":3}")));
+        return id;
+    }
+
+    StubMapping atomDown(UUID id, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        return peers.stubFor(post(urlEqualTo(atomErasure(id))).atPriority(1).willReturn(answer));
+    }
+
+    long calls(String path) {
+        return peers.countRequestsMatching(postRequestedFor(urlEqualTo(path)).build()).getCount();
+    }
+
+    static ValidatableResponse deactivate(UUID eventId, UUID contributorId, Instant at) {
+        return given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                .body(Map.of("eventId", eventId.toString(), "contributorId", contributorId.toString(), "deactivatedAt", at.toString()))
+                .when().post("/internal/privacy/deactivations").then();
+    }
+
+    static String jobOf(UUID contributorId, Instant at) {
+        return deactivate(UUID.randomUUID(), contributorId, at).statusCode(201).extract().path("jobId");
+    }
+
+    static ValidatableResponse job(String id) {
+        return given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/erasure-jobs/" + id).then().statusCode(200);
+    }
+
+    boolean exists(UUID contributorId) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.byContributor(contributorId).isPresent());
+    }
+
+    @Nested
+    class Deactivations {
+        @Test
+        void onlyServicesMayPushThem() {
+            UUID contributor = erasable();
+            String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"" + clock.instant() + "\"}";
+            given().contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
+                    .then().statusCode(401).contentType("application/problem+json");
+            for (String token : List.of(TestTokens.user("u"), TestTokens.admin("a"), TestTokens.ci("ci-alice", "alice"))) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
+                        .then().statusCode(403).contentType("application/problem+json");
+            }
+            assertThat(exists(contributor)).isFalse();
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
+                    .then().statusCode(201);
+            assertThat(exists(contributor)).isTrue();
+        }
+
+        @Test
+        void areIdempotentOnEventIdAndOnContributor() {
+            UUID contributor = erasable();
+            UUID event = UUID.randomUUID();
+            Instant at = clock.instant();
+            String jobId = deactivate(event, contributor, at).statusCode(201).body("status", equalTo("SCHEDULED")).extract().path("jobId");
+            deactivate(event, contributor, at).statusCode(200).body("jobId", equalTo(jobId));
+            deactivate(UUID.randomUUID(), contributor, at.plusSeconds(60)).statusCode(200).body("jobId", equalTo(jobId));
+            deactivate(event, erasable(), at).statusCode(409).contentType("application/problem+json");
+        }
+
+        @Test
+        void badBodiesAreProblemsAndCreateNothing() {
+            UUID contributor = UUID.randomUUID();
+            for (String body : List.of(
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\"}",
+                    "{\"eventId\":\"not-a-uuid\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"yesterday\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"email\":\"x@y.z\"}",
+                    "{\"eventId\":")) {
+                given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
+                        .then().statusCode(400).contentType("application/problem+json");
+            }
+            assertThat(exists(contributor)).isFalse();
+        }
+
+        @Test
+        void theDeadlineIsOneCalendarMonthInParisAndTheGracePeriodSevenDays() {
+            // January 31st plus one month is February 28th (29th in a leap year)
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-01-31T09:00:00Z")).statusCode(201)
+                    .body("deadline", equalTo("2027-02-28T09:00:00Z"))
+                    .body("runAfter", equalTo("2027-02-07T09:00:00Z"));
+            // 23:30Z on January 31st is already February 1st in Paris: one month later is March 1st, 00:30 Paris
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2028-01-31T23:30:00Z")).statusCode(201)
+                    .body("deadline", equalTo("2028-02-29T23:30:00Z"));
+            // across the spring change the wall-clock time is kept: 13:00 CET -> 13:00 CEST, one hour less in UTC
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-03-15T12:00:00Z")).statusCode(201)
+                    .body("deadline", equalTo("2027-04-15T11:00:00Z"));
+            // and across the autumn change, one hour more
+            deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-10-20T11:00:00Z")).statusCode(201)
+                    .body("deadline", equalTo("2027-11-20T12:00:00Z"));
+        }
+    }
+
+    @Nested
+    class Jobs {
+        @Test
+        void adminsOnly() {
+            given().when().get("/api/privacy/erasure-jobs").then().statusCode(401).contentType("application/problem+json");
+            given().auth().oauth2(TestTokens.user("u")).when().get("/api/privacy/erasure-jobs").then().statusCode(403);
+            given().auth().oauth2(SERVICE).when().get("/api/privacy/erasure-jobs").then().statusCode(403);
+            given().auth().oauth2(TestTokens.admin("a")).when().get("/api/privacy/erasure-jobs").then().statusCode(200);
+            given().auth().oauth2(TestTokens.admin("a")).queryParam("status", "NOPE").when().get("/api/privacy/erasure-jobs")
+                    .then().statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(TestTokens.admin("a")).when().get("/api/privacy/erasure-jobs/" + UUID.randomUUID()).then().statusCode(404);
+            given().auth().oauth2(TestTokens.admin("a")).when().get("/api/privacy/erasure-jobs/" + UUID.randomUUID() + "/certificate").then().statusCode(404);
+            given().auth().oauth2(TestTokens.user("u")).when().post("/api/privacy/erasure-jobs/" + UUID.randomUUID() + "/retry").then().statusCode(403);
+        }
+
+        @Test
+        void nothingIsErasedDuringTheGracePeriodThenEverythingIsAndACertificateProvesIt() throws Exception {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("leaver");
+            String account = "leaver-" + contributor.toString().substring(0, 6);
+            Fixtures.stubContributor(peers, subject, contributor, account);
+            // records of this service about them: a request with free text, contact requests both ways
+            String request = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
+                    .body("{\"type\":\"OBJECTION\",\"reason\":\"My employer is Example Corp\"}").when().post("/api/privacy/requests")
+                    .then().statusCode(201).extract().path("id");
+            String toThem = given().auth().oauth2(TestTokens.user(Fixtures.unique("fan"))).contentType(ContentType.JSON)
+                    .body("{\"accountName\":\"" + account + "\",\"message\":\"Can we talk about your VNF?\"}")
+                    .when().post("/api/privacy/contact-requests").then().statusCode(201).extract().path("id");
+
+            String jobId = jobOf(contributor, clock.instant());
+            worker.runDue();
+            assertThat(calls(contributorErasure(contributor)) + calls(atomErasure(contributor))).isZero();
+            job(jobId).body("status", equalTo("SCHEDULED")).body("services.status", equalTo(List.of("PENDING", "PENDING")));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().post("/api/privacy/erasure-jobs/" + jobId + "/retry")
+                    .then().statusCode(409).body("detail", containsString("grace period"));
+
+            Fixtures.later(clock, Duration.ofDays(7).plusMinutes(1), () -> Fixtures.drain(worker::runDue));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+            peers.verify(postRequestedFor(urlEqualTo(atomErasure(contributor)))
+                    .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+            job(jobId).body("status", equalTo("COMPLETED")).body("atRisk", equalTo(false))
+                    .body("services.service", equalTo(List.of("contributor-service", "atom-service")))
+                    .body("services.status", equalTo(List.of("CONFIRMED", "CONFIRMED")))
+                    .body("services.confirmedAt", hasItem(notNullValue()));
+
+            var certificate = given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/erasure-jobs/" + jobId + "/certificate")
+                    .then().statusCode(200)
+                    .body("jobId", equalTo(jobId)).body("contributorId", equalTo(contributor.toString()))
+                    .body("completedBeforeDeadline", equalTo(true)).body("hashAlgorithm", equalTo("SHA-256"))
+                    .body("confirmations.service", equalTo(List.of("atom-service", "contributor-service")))
+                    .extract();
+            String canonical = certificate.path("canonicalForm");
+            String expectedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            assertThat(certificate.<String>path("hash")).isEqualTo(expectedHash);
+            assertThat(canonical).contains(jobId, contributor.toString()).doesNotContain(subject).doesNotContain(account);
+            assertThat(certificate.asString()).doesNotContain(subject).doesNotContain(account);
+
+            // only non-personal stubs remain here
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + request).then().statusCode(200)
+                    .body("subject", nullValue()).body("details", nullValue()).body("status", equalTo("REJECTED"))
+                    .body("contributorId", equalTo(contributor.toString()));
+            given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + request).then().statusCode(404);
+            String contacts = given().auth().oauth2(TestTokens.admin("dpo")).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
+                    .then().statusCode(200).extract().asString();
+            assertThat(contacts).contains(toThem).doesNotContain("Can we talk about your VNF?").doesNotContain(account);
+        }
+
+        @Test
+        void anAtomServiceThatIsDownDelaysTheJobWhichCompletesOnceItIsBack() {
+            UUID contributor = erasable();
+            StubMapping down = atomDown(contributor, Fixtures.problem(503, "atom-service is restarting"));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+
+            worker.runDue();
+            job(jobId).body("status", equalTo("RETRYING")).body("lastError", containsString("atom-service answered 503"))
+                    .body("services[0].status", equalTo("CONFIRMED"))
+                    .body("services[1].status", equalTo("FAILED"))
+                    .body("services[1].lastError", containsString("503"));
+            // it waits for its backoff
+            worker.runDue();
+            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+
+            peers.removeStub(down);
+            down = atomDown(contributor, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+            Fixtures.later(clock, Duration.ofMinutes(1), () -> worker.runDue());
+            assertThat(calls(atomErasure(contributor))).isEqualTo(2);
+            job(jobId).body("status", equalTo("RETRYING")).body("attempts", equalTo(2)).body("services[1].lastError", containsString("unreachable"));
+
+            peers.removeStub(down);
+            Fixtures.later(clock, Duration.ofMinutes(10), () -> worker.runDue());
+            job(jobId).body("status", equalTo("COMPLETED")).body("lastError", nullValue());
+            assertThat(calls(atomErasure(contributor))).isEqualTo(3);
+            // the confirmed service was not asked again
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+        }
+
+        @Test
+        void anAdminRetriesNow() {
+            UUID contributor = erasable();
+            StubMapping down = atomDown(contributor, Fixtures.problem(502, "bad gateway"));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(9)));
+            worker.runDue();
+            job(jobId).body("status", equalTo("RETRYING"));
+            peers.removeStub(down);
+            given().auth().oauth2(TestTokens.admin("dpo")).when().post("/api/privacy/erasure-jobs/" + jobId + "/retry")
+                    .then().statusCode(200).body("status", equalTo("COMPLETED"));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().post("/api/privacy/erasure-jobs/" + jobId + "/retry")
+                    .then().statusCode(409).contentType("application/problem+json");
+        }
+
+        @Test
+        void aJobClaimedByAReplicaThatDiedIsTakenAgainWhenItsLeaseExpires() {
+            UUID contributor = erasable();
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+            // a replica claims it, then dies before calling anyone (or the service restarts)
+            Instant now = clock.instant();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(UUID.fromString(jobId), now, now.plus(Duration.ofMinutes(2))))).isTrue();
+            job(jobId).body("status", equalTo("RUNNING"));
+
+            Fixtures.drain(worker::runDue);
+            assertThat(calls(contributorErasure(contributor))).isZero();
+            job(jobId).body("status", equalTo("RUNNING"));
+
+            Fixtures.later(clock, Duration.ofMinutes(3), () -> Fixtures.drain(worker::runDue));
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+        }
+
+        @Test
+        void twoReplicasNeverRunTheSameJob() throws Exception {
+            UUID contributor = erasable();
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+            try (Connection other = dataSource.getConnection()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement lock = other.prepareStatement("SELECT id FROM erasure_job WHERE id = ? FOR UPDATE")) {
+                    lock.setObject(1, UUID.fromString(jobId));
+                    lock.executeQuery();
+                }
+                // the other replica holds the row: this one skips it without waiting
+                CompletableFuture.runAsync(() -> Fixtures.drain(worker::runDue)).get(20, TimeUnit.SECONDS);
+                assertThat(calls(contributorErasure(contributor))).isZero();
+                other.rollback();
+            }
+            Fixtures.drain(worker::runDue);
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+        }
+
+        @Test
+        void jobsNotDoneThreeDaysBeforeTheirDeadlineAreFlaggedAndCounted() {
+            UUID contributor = erasable();
+            StubMapping down = atomDown(contributor, Fixtures.problem(503, "down"));
+            // deactivated 29 days ago: the deadline is one or two days away
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(29)));
+            worker.runDue();
+            List<String> atRisk = given().auth().oauth2(TestTokens.admin("dpo")).queryParam("atRisk", true).queryParam("limit", 100)
+                    .when().get("/api/privacy/erasure-jobs").then().statusCode(200).extract().path("items.id");
+            assertThat(atRisk).contains(jobId);
+            job(jobId).body("atRisk", equalTo(true));
+            double before = gauge();
+            assertThat(before).isGreaterThanOrEqualTo(1);
+
+            peers.removeStub(down);
+            given().auth().oauth2(TestTokens.admin("dpo")).when().post("/api/privacy/erasure-jobs/" + jobId + "/retry")
+                    .then().statusCode(200).body("status", equalTo("COMPLETED")).body("atRisk", equalTo(false));
+            given().auth().oauth2(TestTokens.admin("dpo")).queryParam("atRisk", true).queryParam("limit", 100)
+                    .when().get("/api/privacy/erasure-jobs").then().statusCode(200);
+            assertThat(gauge()).isEqualTo(before - 1);
+        }
+
+        double gauge() {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            return metrics.lines().filter(l -> l.startsWith("privacy_erasure_jobs_at_risk"))
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        }
+    }
+
+    @Nested
+    class ErasureRequests {
+        @Test
+        void anApprovedErasureRequestRunsWithoutGraceAndCompletesTheRequest() {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("eraser");
+            Fixtures.stubContributor(peers, subject, contributor, "eraser-" + contributor.toString().substring(0, 6));
+            String id = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body("{\"type\":\"ERASURE\"}")
+                    .when().post("/api/privacy/requests").then().statusCode(201).body("status", equalTo("RECEIVED")).extract().path("id");
+            String dueDate = given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id).then().extract().path("dueDate");
+            given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                    .then().statusCode(200);
+            Fixtures.drain(requestWorker::runDue);
+            String jobId = given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("IN_PROGRESS")).body("history[-1].action", equalTo("ERASURE_SCHEDULED"))
+                    .extract().path("erasureJobId");
+            job(jobId).body("source", equalTo("REQUEST")).body("requestId", equalTo(id))
+                    .body("deadline", containsString(java.time.LocalDate.parse(dueDate).toString()));
+
+            Fixtures.drain(worker::runDue);
+            job(jobId).body("status", equalTo("COMPLETED"));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED")).body("subject", nullValue());
+            // a deactivation arriving afterwards joins the finished job
+            deactivate(UUID.randomUUID(), contributor, clock.instant()).statusCode(200).body("jobId", equalTo(jobId)).body("status", equalTo("COMPLETED"));
+        }
+
+        @Test
+        void aUserWhoIsNotAContributorIsErasedFromThisServiceAlone() {
+            String subject = Fixtures.unique("visitor");
+            String id = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body("{\"type\":\"ERASURE\"}")
+                    .when().post("/api/privacy/requests").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                    .then().statusCode(200);
+            Fixtures.drain(requestWorker::runDue);
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue());
+        }
+    }
+}

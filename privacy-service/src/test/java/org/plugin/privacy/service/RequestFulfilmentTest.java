@@ -1,0 +1,293 @@
+package org.plugin.privacy.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.Fixtures;
+import org.plugin.privacy.repository.ExportRepository;
+import org.plugin.testing.InjectPeers;
+import org.plugin.testing.PeersResource;
+import org.plugin.testing.PostgresResource;
+import org.plugin.testing.TestTokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Requests the service fulfils itself, against WireMock standing in for contributor-service and atom-service. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PeersResource.class)
+class RequestFulfilmentTest {
+
+    @InjectPeers
+    WireMockServer peers;
+
+    @Inject
+    RequestWorker worker;
+
+    @Inject
+    ExportPurger purger;
+
+    @Inject
+    ExportRepository exports;
+
+    @Inject
+    PlatformClock clock;
+
+    record Person(String subject, UUID id, String accountName) {
+    }
+
+    Person contributor() {
+        String subject = Fixtures.unique("sub");
+        UUID id = UUID.randomUUID();
+        String account = "acc-" + id.toString().substring(0, 8);
+        Fixtures.stubContributor(peers, subject, id, account);
+        peers.stubFor(get(urlEqualTo("/internal/contributors/" + id + "/personal-data")).willReturn(Fixtures.json(200, """
+                {"profile":{"id":"%s","accountName":"%s","firstName":"Zoë","lastName":"O'Brien-Núñez","email":"%s@example.org",
+                  "status":"ACTIVE","createdAt":"2026-01-05T10:00:00Z"},
+                 "rectifications":[{"field":"email","at":"2026-02-01T10:00:00Z","actor":"self"}],
+                 "emailReads":[{"admin":"admin","at":"2026-03-01T10:00:00Z"}]}""".formatted(id, account, account))));
+        peers.stubFor(get(urlEqualTo("/internal/atoms/contributors/" + id + "/personal-data")).willReturn(Fixtures.json(200, """
+                {"atoms":[{"name":"%s-vnf","displayName":"Packet shaper","kind":"VNF"}],
+                 "versions":[{"atom":"%s-vnf","version":"1.0.0"}],
+                 "feedback":[{"atom":"someone-elses-atom","rating":4,"comment":"Works well on our testbed"}],
+                 "ledger":[{"event":"ATOM_CREATED","atom":"%s-vnf","at":"2026-01-06T10:00:00Z"}]}""".formatted(account, account, account))));
+        return new Person(subject, id, account);
+    }
+
+    String file(String subject, String body) {
+        return given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/privacy/requests").then().statusCode(201).extract().path("id");
+    }
+
+    io.restassured.response.ValidatableResponse read(String subject, String id) {
+        return given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id).then().statusCode(200);
+    }
+
+    void disclose(UUID contributor, String authority, boolean confidential) {
+        given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("""
+                {"authority":"%s","legalBasis":"Code de procédure pénale, art. 60-1","reference":"REQ-%s",
+                 "contributorIds":["%s"],"dataCategories":["email address","account name"],"disclosedOn":"%s","confidential":%s}"""
+                .formatted(authority, UUID.randomUUID(), contributor, clock.today(), confidential))
+                .when().post("/api/privacy/disclosures").then().statusCode(201);
+    }
+
+    @Test
+    void accessGathersEverythingAndOnlyTheSubjectAndAdminsDownloadIt() {
+        Person p = contributor();
+        disclose(p.id(), "Tribunal judiciaire de Paris", false);
+        disclose(p.id(), "Sealed investigation", true);
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        Fixtures.drain(worker::runDue);
+
+        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("contributorId", equalTo(p.id().toString()))
+                .body("export.href", equalTo("/api/privacy/requests/" + id + "/export"))
+                .body("history.action", hasItem("COMPLETED"));
+
+        var doc = given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200).contentType(ContentType.JSON).header("Content-Disposition", containsString("attachment"))
+                .body("format", equalTo("plugin-access-export/1"))
+                .body("subject.contributorId", equalTo(p.id().toString()))
+                .body("personalData.profile.email", equalTo(p.accountName() + "@example.org"))
+                .body("personalData.emailReads[0].admin", equalTo("admin"))
+                .body("contributions.atoms[0].name", equalTo(p.accountName() + "-vnf"))
+                .body("contributions.feedback[0].comment", equalTo("Works well on our testbed"))
+                .body("contributions.ledger[0].event", equalTo("ATOM_CREATED"))
+                .body("disclosures.authority", equalTo(List.of("Tribunal judiciaire de Paris")))
+                .body("privacyRequests.id", hasItem(id))
+                .body("processing.purposes[0].legalBasis", containsString("Legitimate interest"))
+                .body("processing.recipients", hasItem(containsString("competent authorities")))
+                .body("processing.retention", hasItem(containsString("1 month")))
+                .body("processing.dataLocation", containsString("EU"))
+                .extract().asString();
+        assertThat(doc).doesNotContain("Sealed investigation");
+
+        given().auth().oauth2(TestTokens.user(Fixtures.unique("someone-else"))).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200).body("personalData.profile.accountName", equalTo(p.accountName()));
+        given().when().get("/api/privacy/requests/" + id + "/export").then().statusCode(401);
+        peers.verify(getRequestedFor(urlEqualTo("/internal/contributors/" + p.id() + "/personal-data"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void exportsExpireAfterTheConfiguredDays() {
+        Person p = contributor();
+        String id = file(p.subject(), "{\"type\":\"PORTABILITY\"}");
+        Fixtures.drain(worker::runDue);
+        String expires = read(p.subject(), id).body("status", equalTo("COMPLETED")).extract().path("export.expiresAt");
+        assertThat(java.time.Instant.parse(expires)).isBetween(clock.instant().plus(Duration.ofDays(29)), clock.instant().plus(Duration.ofDays(31)));
+
+        // one day before expiry it is still there, purge or not
+        Fixtures.later(clock, Duration.ofDays(29), () -> {
+            purger.purge();
+            given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export").then().statusCode(200);
+        });
+        Fixtures.later(clock, Duration.ofDays(31), () -> {
+            assertThat(purger.purge()).isPositive();
+            given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export")
+                    .then().statusCode(410).contentType("application/problem+json").body("detail", containsString("expired"));
+            read(p.subject(), id).body("export.expired", equalTo(true));
+        });
+        assertThat(QuarkusTransaction.requiringNew().call(() -> exports.byRequest(UUID.fromString(id)))).isEmpty();
+    }
+
+    @Test
+    void portabilityIsWhatTheSubjectProvidedInAStructuredFormat() {
+        Person p = contributor();
+        String id = file(p.subject(), "{\"type\":\"PORTABILITY\"}");
+        Fixtures.drain(worker::runDue);
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200)
+                .body("format", equalTo("plugin-portability-export/1"))
+                .body("profile.accountName", equalTo(p.accountName()))
+                .body("profile.firstName", equalTo("Zoë"))
+                .body("profile.lastName", equalTo("O'Brien-Núñez"))
+                .body("profile", not(hasKey("status")))
+                .body("contributions.atoms[0].displayName", equalTo("Packet shaper"))
+                .body("contributions.feedback[0].rating", equalTo(4))
+                .body("contributions", not(hasKey("ledger")))
+                .body("$", not(hasKey("processing")));
+    }
+
+    @Test
+    void aUserWhoIsNotAContributorStillGetsTheirAccessDocument() {
+        String subject = Fixtures.unique("not-contributor");
+        String id = file(subject, "{\"type\":\"ACCESS\"}");
+        Fixtures.drain(worker::runDue);
+        read(subject, id).body("status", equalTo("COMPLETED")).body("contributorId", nullValue());
+        given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200).body("subject.registeredContributor", equalTo(false))
+                .body("subject.tokenSubject", equalTo(subject)).body("privacyRequests.id", hasItem(id));
+    }
+
+    @Test
+    void aPeerDownDelaysTheExportAndItCompletesOnceBack() {
+        Person p = contributor();
+        String atomPath = "/internal/atoms/contributors/" + p.id() + "/personal-data";
+        peers.stubFor(get(urlEqualTo(atomPath)).atPriority(1).willReturn(Fixtures.problem(503, "maintenance")));
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("IN_PROGRESS")).body("lastError", containsString("atom-service answered 503"));
+        // not retried before its backoff
+        Fixtures.drain(worker::runDue);
+        assertThat(peers.countRequestsMatching(getRequestedFor(urlEqualTo(atomPath)).build()).getCount()).isEqualTo(1);
+        Fixtures.later(clock, Duration.ofMinutes(1), () -> Fixtures.drain(worker::runDue));
+        assertThat(peers.countRequestsMatching(getRequestedFor(urlEqualTo(atomPath)).build()).getCount()).isEqualTo(2);
+
+        peers.removeStub(peers.getStubMappings().stream().filter(m -> m.getPriority() != null && m.getPriority() == 1
+                && m.getRequest().getUrl() != null && m.getRequest().getUrl().equals(atomPath)).findFirst().orElseThrow());
+        Fixtures.later(clock, Duration.ofMinutes(10), () -> Fixtures.drain(worker::runDue));
+        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("lastError", nullValue());
+    }
+
+    @Test
+    void rectificationIsAppliedAndOnlyTheFieldNamesAreKept() {
+        Person p = contributor();
+        String path = "/internal/contributors/" + p.id();
+        peers.stubFor(patch(urlEqualTo(path)).willReturn(Fixtures.json(200, "{\"id\":\"" + p.id() + "\"}")));
+        String id = file(p.subject(), "{\"type\":\"RECTIFICATION\",\"rectification\":{\"firstName\":\"Zoé\",\"email\":\"zoe.new@example.org\"}}");
+        read(p.subject(), id).body("details.rectification.email", equalTo("zoe.new@example.org"));
+        Fixtures.drain(worker::runDue);
+        peers.verify(1, patchRequestedFor(urlEqualTo(path))
+                .withRequestBody(equalToJson("{\"firstName\":\"Zoé\",\"email\":\"zoe.new@example.org\"}")));
+        String body = read(p.subject(), id).body("status", equalTo("COMPLETED"))
+                .body("details.rectifiedFields", equalTo(List.of("firstName", "email")))
+                .extract().asString();
+        assertThat(body).doesNotContain("zoe.new@example.org");
+    }
+
+    @Test
+    void aRectificationContributorServiceRefusesIsRejectedWithItsReason() {
+        Person p = contributor();
+        peers.stubFor(patch(urlEqualTo("/internal/contributors/" + p.id())).willReturn(Fixtures.problem(409, "Email already taken")));
+        String id = file(p.subject(), "{\"type\":\"RECTIFICATION\",\"rectification\":{\"email\":\"taken@example.org\"}}");
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("Email already taken"));
+
+        String stranger = Fixtures.unique("stranger");
+        String other = file(stranger, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"lastName\":\"Martin\"}}");
+        Fixtures.drain(worker::runDue);
+        read(stranger, other).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("not a registered contributor"));
+    }
+
+    @Test
+    void anApprovedRestrictionIsSetInBothServicesAndLiftedTheSameWay() {
+        Person p = contributor();
+        String contributorPath = "/internal/contributors/" + p.id() + "/restriction";
+        String atomPath = "/internal/atoms/contributors/" + p.id() + "/restriction";
+        peers.stubFor(put(urlEqualTo(contributorPath)).willReturn(Fixtures.json(200, "{}")));
+        peers.stubFor(put(urlEqualTo(atomPath)).atPriority(1).willReturn(Fixtures.problem(503, "down")));
+        peers.stubFor(put(urlEqualTo(atomPath)).atPriority(5).willReturn(Fixtures.json(200, "{}")));
+        String id = file(p.subject(), "{\"type\":\"RESTRICTION\",\"reason\":\"I contest the accuracy of my data\"}");
+        String admin = TestTokens.admin("dpo");
+
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("RECEIVED")); // waits for an admin
+        peers.verify(0, putRequestedFor(urlEqualTo(contributorPath)));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                .then().statusCode(200);
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("IN_PROGRESS")).body("restrictionActive", equalTo(false))
+                .body("lastError", containsString("atom-service"));
+
+        peers.removeStub(peers.getStubMappings().stream().filter(m -> Integer.valueOf(1).equals(m.getPriority())
+                && atomPath.equals(m.getRequest().getUrl())).findFirst().orElseThrow());
+        Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
+        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(true));
+        peers.verify(putRequestedFor(urlEqualTo(contributorPath)).withRequestBody(equalToJson("{\"restricted\":true}", true, true)));
+        peers.verify(putRequestedFor(urlEqualTo(atomPath)).withRequestBody(equalToJson("{\"restricted\":true}")));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"note\":\"accuracy verified\"}")
+                .when().post("/api/privacy/requests/" + id + "/lift").then().statusCode(200).body("history[-1].action", equalTo("LIFT_REQUESTED"));
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(false))
+                .body("history[-1].action", equalTo("RESTRICTION_LIFTED"));
+        peers.verify(putRequestedFor(urlEqualTo(contributorPath)).withRequestBody(equalToJson("{\"restricted\":false}", true, true)));
+        peers.verify(putRequestedFor(urlEqualTo(atomPath)).withRequestBody(equalToJson("{\"restricted\":false}")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/privacy/requests/" + id + "/lift").then().statusCode(409);
+    }
+
+    @Test
+    void anAdminRejectionWinsOverWorkNotYetDone() {
+        Person p = contributor();
+        String id = file(p.subject(), "{\"type\":\"OBJECTION\"}");
+        String admin = TestTokens.admin("dpo");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                .then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"approved by mistake\"}")
+                .when().post("/api/privacy/requests/" + id + "/reject").then().statusCode(200).body("workPending", equalTo(false));
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("REJECTED"));
+        peers.verify(0, putRequestedFor(urlEqualTo("/internal/contributors/" + p.id() + "/restriction")));
+    }
+}
