@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 # Shared settings and helpers of deploy/local/up, down and test. Sourced, not run.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -87,6 +87,7 @@ wait_http() {
 # The directory of the newest PostgreSQL server binaries installed.
 pg_bin_dir() {
   local dir
+  # shellcheck disable=SC2012
   dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
   [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] || return 1
   echo "$dir"
