@@ -93,9 +93,10 @@ pg_bin_dir() {
   echo "$dir"
 }
 
-# PostgreSQL refuses to run as root: as root, its commands run as the postgres user.
+# PostgreSQL refuses to run as root: as root, its commands run as the postgres user (from /, a
+# folder it can enter whatever the checkout's permissions).
 as_pg() {
-  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+  if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 GATEWAY_DIR="$RUN_DIR/gateway"

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -229,6 +230,21 @@ class GatewayTest {
             assertThat(claims.path("aud").toString()).doesNotContain("plugin-api");
 
             assertRejectedByGateway(given().spec(Stack.gateway(token)).when().get(USER_ROUTE));
+        }
+
+        @Test
+        void tokenOfAnotherRealm() {
+            // a genuine token of the same provider, for its master realm: other issuer, other keys
+            String admin = System.getenv().getOrDefault("KEYCLOAK_ADMIN", "kcadmin");
+            String password = System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "kcadmin");
+            String foreign = given().baseUri(Stack.KEYCLOAK).contentType(ContentType.URLENC)
+                    .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                    .formParam("username", admin).formParam("password", password)
+                    .when().post("/realms/master/protocol/openid-connect/token")
+                    .then().statusCode(200).extract().path("access_token");
+            assertThat(payload(foreign).get("iss").asText()).isNotEqualTo(Stack.REALM);
+
+            assertRejectedByGateway(given().spec(Stack.gateway(foreign)).when().get(USER_ROUTE));
         }
 
         @Test
