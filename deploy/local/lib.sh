@@ -1,0 +1,115 @@
+# shellcheck shell=bash disable=SC2034
+# Shared settings and helpers of deploy/local/up, down and test. Sourced, not run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="$ROOT/.run"
+LOG_DIR="$RUN_DIR/logs"
+PID_DIR="$RUN_DIR/pids"
+
+# ---- ports and settings, every one overridable from the environment ----
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+GATEWAY_BIND="${GATEWAY_BIND:-127.0.0.1}"
+CONTRIBUTOR_PORT="${CONTRIBUTOR_PORT:-8081}"
+ATOM_PORT="${ATOM_PORT:-8082}"
+PRIVACY_PORT="${PRIVACY_PORT:-8083}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+# 5433, not 5432: the stack runs its own cluster and leaves a system PostgreSQL alone.
+PG_PORT="${PG_PORT:-5433}"
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
+KEYCLOAK_ADMIN="${KEYCLOAK_ADMIN:-kcadmin}"
+KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-kcadmin}"
+FRONTEND_ORIGINS="${FRONTEND_ORIGINS:-http://localhost:3000}"
+GATEWAY_MAX_BODY="${GATEWAY_MAX_BODY:-65536}"
+PLUGIN_CACHE_DIR="${PLUGIN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/plugin}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# seconds each part may take to become ready
+READY_TIMEOUT="${READY_TIMEOUT:-240}"
+
+SERVICES=(contributor-service atom-service privacy-service)
+ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/plugin"
+
+service_port() {
+  case "$1" in
+    contributor-service) echo "$CONTRIBUTOR_PORT" ;;
+    atom-service) echo "$ATOM_PORT" ;;
+    privacy-service) echo "$PRIVACY_PORT" ;;
+  esac
+}
+
+# database, role and password of a service (local only: the password is the name)
+service_db() {
+  case "$1" in
+    contributor-service) echo contributor ;;
+    atom-service) echo atom ;;
+    privacy-service) echo privacy ;;
+  esac
+}
+
+log() { printf '%s [%s] %s\n' "$(date +%H:%M:%S)" "${SCRIPT_NAME:-local}" "$*"; }
+die() { log "ERROR: $*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+as_root() {
+  if is_root; then "$@"; else sudo "$@"; fi
+}
+
+# The pid recorded in a pid file, if that process is alive.
+live_pid() {
+  local file="$1" pid
+  [ -s "$file" ] || return 1
+  pid="$(head -n1 "$file" | tr -dc '0-9')"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+# Whether something listens on 127.0.0.1:port (bash's /dev/tcp, no extra tool needed).
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Waits until url answers 2xx; fails early if the process behind pid_file died.
+wait_http() {
+  local name="$1" url="$2" pid_file="${3:-}" log_file="${4:-}" deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
+    if [ -n "$pid_file" ] && ! live_pid "$pid_file" >/dev/null; then
+      [ -n "$log_file" ] && tail -n 40 "$log_file" >&2
+      die "$name exited before it was ready (log: ${log_file:-none})"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      [ -n "$log_file" ] && tail -n 40 "$log_file" >&2
+      die "$name not ready after ${READY_TIMEOUT}s at $url (log: ${log_file:-none})"
+    fi
+    sleep 1
+  done
+}
+
+# The directory of the newest PostgreSQL server binaries installed.
+pg_bin_dir() {
+  local dir
+  # shellcheck disable=SC2012
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] || return 1
+  echo "$dir"
+}
+
+# PostgreSQL refuses to run as root: as root, its commands run as the postgres user (from /, a
+# folder it can enter whatever the checkout's permissions).
+as_pg() {
+  if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+GATEWAY_DIR="$RUN_DIR/gateway"
+KEYCLOAK_HOME="$RUN_DIR/keycloak"
+
+# Where a system user (postgres for the database, www-data for the gateway's workers) keeps what it
+# must read: under .run/ when that user can reach it, else in a folder of its own named after this
+# checkout (a clone under a private home folder, say).
+reachable_base() {
+  local user="$1" fallback="$2"
+  if ! is_root || runuser -u "$user" -- test -x "$RUN_DIR" 2>/dev/null; then
+    echo "$RUN_DIR"
+  else
+    echo "$fallback/plugin-stack-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+  fi
+}
