@@ -9,10 +9,11 @@ import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * 401 as problem+json with a bearer challenge. Replaces the problem extension's own security
+ * 401 as problem+json with a bearer challenge, and 403 for a missing role, each with a detail. Replaces the problem extension's own security
  * mappers, which fail against this Quarkus version's challenge API.
  */
 public final class SecurityProblemMappers {
@@ -43,6 +44,17 @@ public final class SecurityProblemMappers {
         @Override
         protected HttpProblem toProblem(AuthenticationFailedException e) {
             return unauthorized("The bearer token is invalid, expired or not meant for this API", true);
+        }
+    }
+
+    /** Authenticated, but without the role the operation requires. */
+    @Provider
+    @Priority(1)
+    public static class MissingRole extends ExceptionMapperBase<ForbiddenException> {
+        @Override
+        protected HttpProblem toProblem(ForbiddenException e) {
+            return HttpProblem.builder().withStatus(Status.FORBIDDEN).withTitle("Forbidden")
+                    .withDetail("Your token does not carry a role this operation requires").build();
         }
     }
 

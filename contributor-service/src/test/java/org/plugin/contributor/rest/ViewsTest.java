@@ -73,7 +73,8 @@ class ViewsTest {
             var c = Api.register("svc-view");
             for (String token : List.of(Api.service(), TestTokens.ci("ci-alice", c.accountName()))) {
                 for (String path : List.of(BASE, BASE + "/me", BASE + "/" + c.accountName())) {
-                    as(token).when().get(path).then().statusCode(403).contentType(PROBLEM);
+                    as(token).when().get(path).then().statusCode(403).contentType(PROBLEM)
+                            .body("detail", org.hamcrest.Matchers.containsString("role"));
                 }
             }
         }
