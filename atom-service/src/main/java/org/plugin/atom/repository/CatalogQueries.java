@@ -1,0 +1,234 @@
+package org.plugin.atom.repository;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.plugin.atom.repository.Atom.Kind;
+import org.plugin.atom.repository.Atom.Lifecycle;
+import org.plugin.atom.repository.AtomVersion.State;
+
+/**
+ * The read paths that are benchmarked (Atom detail, search), in plain SQL: a fixed, small number
+ * of statements per request, every one served by an index, no entity hydration.
+ */
+@ApplicationScoped
+public class CatalogQueries {
+
+    public record AtomRow(UUID id, String name, String displayName, String summary, String description, Kind kind, String category,
+            List<String> tags, String license, String sourceUrl, String documentationUrl, UUID ownerId, boolean ownerRestricted,
+            Lifecycle lifecycle, String latestVersion, Instant createdAt, Instant updatedAt, Instant deprecatedAt, Instant removedAt,
+            long ratingCount, BigDecimal ratingAverage, long[] stars) {
+    }
+
+    public record VersionRow(String version, State state, Instant createdAt, Instant publishedAt, Instant deprecatedAt) {
+    }
+
+    public record SummaryRow(UUID id, String name, String displayName, String summary, Kind kind, String category, List<String> tags,
+            String license, Lifecycle lifecycle, String latestVersion, UUID ownerId, boolean ownerRestricted, long ratingCount,
+            BigDecimal ratingAverage, Instant createdAt, Instant updatedAt, Double rank) {
+    }
+
+    public enum Sort {
+        RELEVANCE, NAME, NEWEST, UPDATED, RATING
+    }
+
+    /** Search filters; null means "any". */
+    public record Filter(String text, Kind kind, String tag, String category, UUID owner, Lifecycle lifecycle) {
+    }
+
+    public record Detail(AtomRow atom, List<VersionRow> versions) {
+    }
+
+    private static final String DETAIL = """
+            SELECT a.id, a.name, a.display_name, a.summary, a.description, a.kind, a.category, a.tags, a.license, a.source_url,
+                   a.documentation_url, a.owner_id, (r.contributor_id IS NOT NULL) AS restricted, a.lifecycle, a.latest_version,
+                   a.created_at, a.updated_at, a.deprecated_at, a.removed_at,
+                   s.rating_count, s.average, s.stars_1, s.stars_2, s.stars_3, s.stars_4, s.stars_5
+              FROM atom a
+              LEFT JOIN atom_rating_stats s ON s.atom_id = a.id
+              LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id
+             WHERE a.name = ?""";
+
+    private static final String VERSIONS = """
+            SELECT v.version, v.state, v.created_at, v.published_at, v.deprecated_at
+              FROM atom_version v JOIN atom a ON a.id = v.atom_id
+             WHERE a.name = ?""";
+
+    private final DataSource dataSource;
+
+    CatalogQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** An Atom with its rating summary and its versions: two indexed statements on one connection. */
+    public Optional<Detail> detail(String name) {
+        try (Connection c = dataSource.getConnection()) {
+            AtomRow atom;
+            try (PreparedStatement ps = c.prepareStatement(DETAIL)) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    atom = new AtomRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            Kind.valueOf(rs.getString(6)), rs.getString(7), strings(rs.getArray(8)), rs.getString(9), rs.getString(10),
+                            rs.getString(11), rs.getObject(12, UUID.class), rs.getBoolean(13), Lifecycle.valueOf(rs.getString(14)),
+                            rs.getString(15), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19), rs.getLong(20),
+                            rs.getBigDecimal(21), new long[] { rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25), rs.getLong(26) });
+                }
+            }
+            List<VersionRow> versions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(VERSIONS)) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.add(new VersionRow(rs.getString(1), State.valueOf(rs.getString(2)), instant(rs, 3), instant(rs, 4), instant(rs, 5)));
+                    }
+                }
+            }
+            return Optional.of(new Detail(atom, versions));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading Atom detail failed", e);
+        }
+    }
+
+    public record Result(List<SummaryRow> rows, long total) {
+    }
+
+    /**
+     * One page of search hits and the number of hits. Full-text matches come from the GIN index; a
+     * query matching more than {@code maxRanked} Atoms ranks only that many of them, so the cost of a
+     * common word does not grow with the catalog.
+     */
+    public Result search(Filter f, Sort sort, int limit, int offset, int maxRanked) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE a.lifecycle <> 'REMOVED'");
+        boolean text = f.text() != null;
+        if (text) {
+            where.append(" AND a.search_vector @@ websearch_to_tsquery('english', ?)");
+            params.add(f.text());
+        }
+        if (f.kind() != null) {
+            where.append(" AND a.kind = ?");
+            params.add(f.kind().name());
+        }
+        if (f.tag() != null) {
+            where.append(" AND a.tags @> ARRAY[?]::text[]");
+            params.add(f.tag());
+        }
+        if (f.category() != null) {
+            where.append(" AND a.category = ?");
+            params.add(f.category());
+        }
+        if (f.owner() != null) {
+            where.append(" AND a.owner_id = ?");
+            params.add(f.owner());
+        }
+        if (f.lifecycle() != null) {
+            where.append(" AND a.lifecycle = ?");
+            params.add(f.lifecycle().name());
+        }
+        String columns = "a.id, a.name, a.display_name, a.summary, a.kind, a.category, a.tags, a.license, a.lifecycle, a.latest_version,"
+                + " a.owner_id, (r.contributor_id IS NOT NULL), coalesce(s.rating_count, 0), s.average, a.created_at, a.updated_at";
+        String joins = " LEFT JOIN atom_rating_stats s ON s.atom_id = a.id LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id";
+        String sql;
+        List<Object> pageParams = new ArrayList<>();
+        if (text && sort == Sort.RELEVANCE) {
+            // rank a bounded set of candidates, then join what the page shows
+            sql = "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),"
+                    + " hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + where
+                    + " LIMIT ?),"
+                    + " page AS (SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT ? OFFSET ?)"
+                    + " SELECT " + columns + ", page.rank FROM page JOIN atom a ON a.id = page.id" + joins
+                    + " ORDER BY page.rank DESC, a.id";
+            pageParams.add(f.text());
+            pageParams.addAll(params);
+            pageParams.add(maxRanked);
+            pageParams.add(limit);
+            pageParams.add(offset);
+        } else {
+            String order = switch (sort) {
+                case NEWEST -> " ORDER BY a.created_at DESC, a.id";
+                case UPDATED -> " ORDER BY a.updated_at DESC, a.id";
+                case RATING -> " ORDER BY s.average DESC NULLS LAST, a.id";
+                default -> " ORDER BY a.name, a.id";
+            };
+            sql = "SELECT " + columns + ", NULL::float8 FROM atom a" + joins + where + order + " LIMIT ? OFFSET ?";
+            pageParams.addAll(params);
+            pageParams.add(limit);
+            pageParams.add(offset);
+        }
+        // relevance ranks at most maxRanked hits, so it counts at most that many
+        String count = text && sort == Sort.RELEVANCE
+                ? "SELECT count(*) FROM (SELECT 1 FROM atom a" + where + " LIMIT " + maxRanked + ") hits"
+                : "SELECT count(*) FROM atom a" + where;
+        try (Connection c = dataSource.getConnection()) {
+            List<SummaryRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, pageParams);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double rankValue = rs.getDouble(17);
+                        Double rank = rs.wasNull() ? null : rankValue;
+                        rows.add(new SummaryRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Kind.valueOf(rs.getString(5)), rs.getString(6), strings(rs.getArray(7)), rs.getString(8),
+                                Lifecycle.valueOf(rs.getString(9)), rs.getString(10), rs.getObject(11, UUID.class), rs.getBoolean(12),
+                                rs.getLong(13), rs.getBigDecimal(14), instant(rs, 15), instant(rs, 16), rank));
+                    }
+                }
+            }
+            long total;
+            if (offset == 0 && rows.size() < limit) {
+                total = rows.size();
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(count)) {
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new Result(rows, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Searching the catalog failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.asList((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
