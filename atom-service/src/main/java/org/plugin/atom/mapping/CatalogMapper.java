@@ -38,7 +38,7 @@ public final class CatalogMapper {
 
     /** The Atom's descriptive fields as a descriptor carries them (tags in stored order). */
     public static AtomMetadata metadata(Atom a) {
-        return new AtomMetadata(a.displayName, a.summary, a.description, a.kind, a.category, List.copyOf(a.tags), a.license,
+        return new AtomMetadata(a.displayName, a.summary, a.description, a.kind, a.category, List.of(a.tags), a.license,
                 a.sourceUrl, a.documentationUrl);
     }
 
@@ -59,7 +59,7 @@ public final class CatalogMapper {
         atom.description = m.description();
         atom.kind = m.kind();
         atom.category = m.category();
-        atom.tags = new java.util.ArrayList<>(m.tags());
+        atom.tags = m.tags().toArray(String[]::new);
         atom.license = m.license();
         atom.sourceUrl = m.sourceUrl();
         atom.documentationUrl = m.documentationUrl();

@@ -1,8 +1,6 @@
 package org.plugin.atom.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -53,7 +51,7 @@ public class Atom {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
-    public List<String> tags = new ArrayList<>();
+    public String[] tags = new String[0];
 
     @Column(nullable = false)
     public String license;

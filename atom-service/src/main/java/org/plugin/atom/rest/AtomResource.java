@@ -155,6 +155,7 @@ public class AtomResource {
 
     @POST
     @Path("/{name}/deprecation")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "Deprecates an Atom (owner or admin); it stays searchable, marked DEPRECATED. Repeating it changes nothing.")
     @APIResponse(responseCode = "200", description = "The Atom as it is now")
@@ -181,6 +182,7 @@ public class AtomResource {
 
     @DELETE
     @Path("/{name}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "Removes an Atom (owner or admin)", description = "If chains use it, it becomes a tombstone: hidden from search, "
             + "still resolvable by those chains and shown there as removed; otherwise it is deleted. The ledger keeps its history.")

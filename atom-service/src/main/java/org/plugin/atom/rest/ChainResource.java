@@ -94,6 +94,7 @@ public class ChainResource {
 
     @DELETE
     @Path("/{name}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Deletes a chain (owner or admin)")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -76,6 +76,7 @@ public class FeedbackResource {
 
     @DELETE
     @Path("/ratings/mine")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Withdraws the caller's rating")
     @APIResponse(responseCode = "204", description = "Withdrawn")
@@ -110,6 +111,7 @@ public class FeedbackResource {
 
     @DELETE
     @Path("/comments/{id}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -66,6 +66,7 @@ public class InternalResource {
 
     @POST
     @Path("/erasure")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Erases a contributor here: comments deleted, ratings anonymous, Atoms and chains attributed to no one, "
             + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same")
     @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats)")

@@ -110,6 +110,7 @@ public class VersionResource {
 
     @POST
     @Path("/{version}/deprecation")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "Deprecates a published version (owner or admin); chains keep it, new chains cannot use it")
     @APIResponse(responseCode = "200", description = "The version as it is now")
