@@ -16,6 +16,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.plugin.atom.repository.Atom.Kind;
@@ -54,20 +58,20 @@ public class CatalogQueries {
     public record Detail(AtomRow atom, List<VersionRow> versions) {
     }
 
+    /** The Atom, its rating summary, its owner's restriction and its versions (as a JSON array), in one statement. */
     private static final String DETAIL = """
             SELECT a.id, a.name, a.display_name, a.summary, a.description, a.kind, a.category, a.tags, a.license, a.source_url,
                    a.documentation_url, a.owner_id, (r.contributor_id IS NOT NULL) AS restricted, a.lifecycle, a.latest_version,
                    a.created_at, a.updated_at, a.deprecated_at, a.removed_at,
-                   s.rating_count, s.average, s.stars_1, s.stars_2, s.stars_3, s.stars_4, s.stars_5
+                   s.rating_count, s.average, s.stars_1, s.stars_2, s.stars_3, s.stars_4, s.stars_5,
+                   (SELECT json_agg(json_build_array(v.version, v.state, v.created_at, v.published_at, v.deprecated_at))
+                      FROM atom_version v WHERE v.atom_id = a.id) AS versions
               FROM atom a
               LEFT JOIN atom_rating_stats s ON s.atom_id = a.id
               LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id
              WHERE a.name = ?""";
 
-    private static final String VERSIONS = """
-            SELECT v.version, v.state, v.created_at, v.published_at, v.deprecated_at
-              FROM atom_version v JOIN atom a ON a.id = v.atom_id
-             WHERE a.name = ?""";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
 
@@ -75,36 +79,45 @@ public class CatalogQueries {
         this.dataSource = dataSource;
     }
 
-    /** An Atom with its rating summary and its versions: two indexed statements on one connection. */
+    /** An Atom with its rating summary and its versions: one indexed statement. */
     public Optional<Detail> detail(String name) {
-        try (Connection c = dataSource.getConnection()) {
-            AtomRow atom;
-            try (PreparedStatement ps = c.prepareStatement(DETAIL)) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    atom = new AtomRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            Kind.valueOf(rs.getString(6)), rs.getString(7), strings(rs.getArray(8)), rs.getString(9), rs.getString(10),
-                            rs.getString(11), rs.getObject(12, UUID.class), rs.getBoolean(13), Lifecycle.valueOf(rs.getString(14)),
-                            rs.getString(15), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19), rs.getLong(20),
-                            rs.getBigDecimal(21), new long[] { rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25), rs.getLong(26) });
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DETAIL)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                var atom = new AtomRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Kind.valueOf(rs.getString(6)), rs.getString(7), strings(rs.getArray(8)), rs.getString(9), rs.getString(10),
+                        rs.getString(11), rs.getObject(12, UUID.class), rs.getBoolean(13), Lifecycle.valueOf(rs.getString(14)),
+                        rs.getString(15), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19), rs.getLong(20),
+                        rs.getBigDecimal(21), new long[] { rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25), rs.getLong(26) });
+                return Optional.of(new Detail(atom, versions(rs.getString(27))));
             }
-            List<VersionRow> versions = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(VERSIONS)) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        versions.add(new VersionRow(rs.getString(1), State.valueOf(rs.getString(2)), instant(rs, 3), instant(rs, 4), instant(rs, 5)));
-                    }
-                }
-            }
-            return Optional.of(new Detail(atom, versions));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading Atom detail failed", e);
         }
+    }
+
+    private static List<VersionRow> versions(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<VersionRow> versions = new ArrayList<>();
+            for (JsonNode v : JSON.readTree(json)) {
+                versions.add(new VersionRow(v.get(0).asText(), State.valueOf(v.get(1).asText()), instant(v.get(2)), instant(v.get(3)),
+                        instant(v.get(4))));
+            }
+            return versions;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable versions of an Atom", e);
+        }
+    }
+
+    /** PostgreSQL's JSON timestamps: {@code 2026-11-26T14:31:54.123456+00:00}. */
+    private static Instant instant(JsonNode node) {
+        return node == null || node.isNull() ? null : OffsetDateTime.parse(node.asText()).toInstant();
     }
 
     public record Result(List<SummaryRow> rows, long total) {
