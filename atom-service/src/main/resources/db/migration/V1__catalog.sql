@@ -21,11 +21,13 @@ CREATE TABLE atom (
     deprecated_at     TIMESTAMPTZ,
     removed_at        TIMESTAMPTZ,
     search_vector     TSVECTOR      NOT NULL DEFAULT ''::tsvector,
+    title_vector      TSVECTOR      NOT NULL DEFAULT ''::tsvector,
     row_version       BIGINT        NOT NULL DEFAULT 0
 );
 
 CREATE UNIQUE INDEX atom_name_uk ON atom (name);
 CREATE INDEX atom_search_idx ON atom USING GIN (search_vector) WHERE lifecycle <> 'REMOVED';
+CREATE INDEX atom_title_search_idx ON atom USING GIN (title_vector) WHERE lifecycle <> 'REMOVED';
 CREATE INDEX atom_tags_idx ON atom USING GIN (tags) WHERE lifecycle <> 'REMOVED';
 CREATE INDEX atom_owner_idx ON atom (owner_id);
 CREATE INDEX atom_listed_name_idx ON atom (name) WHERE lifecycle <> 'REMOVED';
@@ -34,15 +36,16 @@ CREATE INDEX atom_listed_updated_idx ON atom (updated_at DESC, id) WHERE lifecyc
 CREATE INDEX atom_listed_kind_idx ON atom (kind, name) WHERE lifecycle <> 'REMOVED';
 CREATE INDEX atom_listed_category_idx ON atom (category, name) WHERE lifecycle <> 'REMOVED';
 
--- Weighted document: names and tags first, then summary, then description.
+-- Weighted documents: title_vector holds names (A), tags and summary (B), small enough to rank
+-- cheaply; search_vector adds the description (C) and is what a query must match.
 CREATE FUNCTION atom_search_vector_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.search_vector :=
+    NEW.title_vector :=
         setweight(to_tsvector('english', coalesce(NEW.name, '') || ' ' || replace(coalesce(NEW.name, ''), '-', ' ')), 'A') ||
         setweight(to_tsvector('english', coalesce(NEW.display_name, '')), 'A') ||
         setweight(to_tsvector('english', coalesce(array_to_string(NEW.tags, ' '), '')), 'B') ||
-        setweight(to_tsvector('english', coalesce(NEW.summary, '')), 'B') ||
-        setweight(to_tsvector('english', coalesce(NEW.description, '')), 'C');
+        setweight(to_tsvector('english', coalesce(NEW.summary, '')), 'B');
+    NEW.search_vector := NEW.title_vector || setweight(to_tsvector('english', coalesce(NEW.description, '')), 'C');
     RETURN NEW;
 END
 $$;

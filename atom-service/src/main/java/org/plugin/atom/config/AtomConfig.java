@@ -31,7 +31,11 @@ public interface AtomConfig {
          * A full-text query matching more Atoms than this ranks only this many of them (the first
          * found by the index), so that a very common word costs the same at any catalog size.
          */
-        @WithDefault("2000")
+        @WithDefault("200")
         int maxRanked();
+
+        /** Lists count their matches up to this many; a total equal to it means "at least this many". */
+        @WithDefault("10000")
+        int maxCounted();
     }
 }

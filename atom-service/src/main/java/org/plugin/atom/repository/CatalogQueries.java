@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGStatement;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,36 +127,39 @@ public class CatalogQueries {
 
     /**
      * One page of search hits and the number of hits. Full-text matches come from the GIN index; a
-     * query matching more than {@code maxRanked} Atoms ranks only that many of them, so the cost of a
-     * common word does not grow with the catalog.
+     * query matching more than {@code maxRanked} Atoms ranks only that many of them, and a count stops
+     * at {@code maxCounted} (or {@code maxRanked}), so neither a common word nor a broad filter costs
+     * more as the catalog grows.
      */
-    public Result search(Filter f, Sort sort, int limit, int offset, int maxRanked) {
+    public Result search(Filter f, Sort sort, int limit, int offset, int maxRanked, int maxCounted) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE a.lifecycle <> 'REMOVED'");
-        boolean text = f.text() != null;
-        if (text) {
-            where.append(" AND a.search_vector @@ websearch_to_tsquery('english', ?)");
-            params.add(f.text());
-        }
+        StringBuilder filters = new StringBuilder(" WHERE a.lifecycle <> 'REMOVED'");
         if (f.kind() != null) {
-            where.append(" AND a.kind = ?");
+            filters.append(" AND a.kind = ?");
             params.add(f.kind().name());
         }
         if (f.tag() != null) {
-            where.append(" AND a.tags @> ARRAY[?]::text[]");
+            filters.append(" AND a.tags @> ARRAY[?]::text[]");
             params.add(f.tag());
         }
         if (f.category() != null) {
-            where.append(" AND a.category = ?");
+            filters.append(" AND a.category = ?");
             params.add(f.category());
         }
         if (f.owner() != null) {
-            where.append(" AND a.owner_id = ?");
+            filters.append(" AND a.owner_id = ?");
             params.add(f.owner());
         }
         if (f.lifecycle() != null) {
-            where.append(" AND a.lifecycle = ?");
+            filters.append(" AND a.lifecycle = ?");
             params.add(f.lifecycle().name());
+        }
+        boolean text = f.text() != null;
+        String matches = " AND a.search_vector @@ websearch_to_tsquery('english', ?)";
+        String where = filters + (text ? matches : "");
+        List<Object> whereParams = new ArrayList<>(params);
+        if (text) {
+            whereParams.add(f.text());
         }
         String columns = "a.id, a.name, a.display_name, a.summary, a.kind, a.category, a.tags, a.license, a.lifecycle, a.latest_version,"
                 + " a.owner_id, (r.contributor_id IS NOT NULL), coalesce(s.rating_count, 0), s.average, a.created_at, a.updated_at";
@@ -162,15 +167,23 @@ public class CatalogQueries {
         String sql;
         List<Object> pageParams = new ArrayList<>();
         if (text && sort == Sort.RELEVANCE) {
-            // rank a bounded set of candidates, then join what the page shows
+            // Hits in names, tags or summary rank first (1 + their rank on the small title vector); hits only in
+            // the description follow (their rank, below 1, on the full vector). Each group is bounded by maxRanked.
             sql = "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),"
-                    + " hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + where
-                    + " LIMIT ?),"
-                    + " page AS (SELECT id, rank FROM hits ORDER BY rank DESC, id LIMIT ? OFFSET ?)"
+                    + " title_hits AS (SELECT a.id, 1 + ts_rank_cd(a.title_vector, q.query, 32) AS rank FROM atom a, q" + filters
+                    + " AND a.title_vector @@ websearch_to_tsquery('english', ?) LIMIT ?),"
+                    + " body_hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + filters
+                    + matches + " AND NOT a.title_vector @@ q.query LIMIT ?),"
+                    + " page AS (SELECT id, rank FROM (SELECT * FROM title_hits UNION ALL SELECT * FROM body_hits) hits"
+                    + " ORDER BY rank DESC, id LIMIT ? OFFSET ?)"
                     + " SELECT " + columns + ", page.rank FROM page JOIN atom a ON a.id = page.id" + joins
                     + " ORDER BY page.rank DESC, a.id";
             pageParams.add(f.text());
             pageParams.addAll(params);
+            pageParams.add(f.text());
+            pageParams.add(maxRanked);
+            pageParams.addAll(params);
+            pageParams.add(f.text());
             pageParams.add(maxRanked);
             pageParams.add(limit);
             pageParams.add(offset);
@@ -182,17 +195,17 @@ public class CatalogQueries {
                 default -> " ORDER BY a.name, a.id";
             };
             sql = "SELECT " + columns + ", NULL::float8 FROM atom a" + joins + where + order + " LIMIT ? OFFSET ?";
-            pageParams.addAll(params);
+            pageParams.addAll(whereParams);
             pageParams.add(limit);
             pageParams.add(offset);
         }
-        // relevance ranks at most maxRanked hits, so it counts at most that many
-        String count = text && sort == Sort.RELEVANCE
-                ? "SELECT count(*) FROM (SELECT 1 FROM atom a" + where + " LIMIT " + maxRanked + ") hits"
-                : "SELECT count(*) FROM atom a" + where;
+        // counting is bounded too: relevance ranks at most maxRanked hits, other lists count at most maxCounted
+        int countLimit = text && sort == Sort.RELEVANCE ? maxRanked : maxCounted;
+        String count = "SELECT count(*) FROM (SELECT 1 FROM atom a" + where + " LIMIT " + countLimit + ") hits";
         try (Connection c = dataSource.getConnection()) {
             List<SummaryRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                customPlan(ps);
                 bind(ps, pageParams);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -210,7 +223,8 @@ public class CatalogQueries {
                 total = rows.size();
             } else {
                 try (PreparedStatement ps = c.prepareStatement(count)) {
-                    bind(ps, params);
+                    customPlan(ps);
+                    bind(ps, whereParams);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         total = rs.getLong(1);
@@ -220,6 +234,17 @@ public class CatalogQueries {
             return new Result(rows, total);
         } catch (SQLException e) {
             throw new IllegalStateException("Searching the catalog failed", e);
+        }
+    }
+
+    /**
+     * Plans a search statement for its actual values, every time: a generic plan (what a reused
+     * server-side prepared statement gets) cannot tell a rare word from a common one and may build
+     * a bitmap of every match where a short scan would do.
+     */
+    private static void customPlan(PreparedStatement ps) throws SQLException {
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
     }
 

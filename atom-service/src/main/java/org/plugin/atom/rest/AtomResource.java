@@ -68,7 +68,9 @@ public class AtomResource {
     @GET
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "Searches the catalog", description = "Full-text search over name, display name, summary, description and tags "
-            + "(ranked), with filters, sorting and paging. Removed Atoms never appear.")
+            + "(ranked: hits in names, tags or summary first), with filters, sorting and paging. Removed Atoms never appear. To keep search fast at any catalog size, "
+            + "a text query sorted by relevance ranks at most 200 hits in names, tags or summary and 200 only in descriptions, and counts at most 200, and other lists count at most 10,000: "
+            + "a total equal to that bound means at least that many.")
     @APIResponse(responseCode = "200", description = "A page of Atoms with their contributors' public names")
     @APIResponse(responseCode = "400", description = "A filter, sort or paging value is invalid")
     @APIResponse(responseCode = "503", description = "A contributor filter by account name cannot be resolved now")

@@ -79,7 +79,8 @@ public class CatalogService {
         if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
             return Page.of(List.of(), 0, page);
         }
-        var result = queries.search(filter, effective, page.limit(), page.offset(), config.search().maxRanked());
+        var result = queries.search(filter, effective, page.limit(), page.offset(), config.search().maxRanked(),
+                config.search().maxCounted());
         List<UUID> owners = result.rows().stream().filter(r -> !r.ownerRestricted()).map(SummaryRow::ownerId).filter(Objects::nonNull)
                 .distinct().toList();
         Map<UUID, PublicName> names = owners.isEmpty() ? Map.of() : directory.names(owners);
