@@ -15,7 +15,8 @@ public final class InternalDtos {
     private InternalDtos() {
     }
 
-    public record Restriction(@NotNull Boolean restricted) {
+    /** {@code reason} is accepted (callers may send the body they send to contributor-service) but not kept here. */
+    public record Restriction(@NotNull Boolean restricted, @jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
     public record RestrictionState(UUID contributorId, boolean restricted, Instant since) {

@@ -77,7 +77,7 @@ class InternalResourceTest {
             String reader = TestTokens.user("reader");
             given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"restricted\":true}")
                     .put("/internal/atoms/contributors/" + alice.id() + "/restriction").then().statusCode(200).body("restricted", equalTo(true));
-            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"restricted\":true}")
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"restricted\":true,\"reason\":\"objection pending\"}")
                     .put("/internal/atoms/contributors/" + alice.id() + "/restriction").then().statusCode(200).body("restricted", equalTo(true));
             given().auth().oauth2(reader).get("/api/atoms/" + name).then().body("owner", nullValue()).body("attributionHidden", equalTo(true));
             given().auth().oauth2(reader).get("/api/atoms?q=" + name).then().body("items[0].owner", nullValue());
