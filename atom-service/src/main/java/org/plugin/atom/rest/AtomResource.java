@@ -1,36 +1,197 @@
 package org.plugin.atom.rest;
 
-import java.util.List;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.atom.client.ContributorClient.ResolvedContributor;
+import org.plugin.atom.repository.Atom.Kind;
+import org.plugin.atom.repository.Atom.Lifecycle;
+import org.plugin.atom.repository.CatalogQueries.Filter;
+import org.plugin.atom.repository.CatalogQueries.Sort;
+import org.plugin.atom.rest.AtomDtos.AtomCreate;
+import org.plugin.atom.rest.AtomDtos.AtomDetail;
+import org.plugin.atom.rest.AtomDtos.AtomPatch;
+import org.plugin.atom.rest.AtomDtos.AtomSummary;
+import org.plugin.atom.rest.AtomDtos.OwnerChange;
+import org.plugin.atom.rest.AtomDtos.Removal;
+import org.plugin.atom.service.AtomService;
+import org.plugin.atom.service.CatalogService;
+import org.plugin.atom.service.ContributorDirectory;
 import org.plugin.common.security.Roles;
+import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
 
-/** The catalog (first slice: the list endpoint, empty until Atoms can be registered). */
+/** The catalog: search, Atom pages, and the owner's (or an admin's) changes to an Atom. */
 @Path("/api/atoms")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
-@APIResponse(responseCode = "403", description = "The token lacks the role user")
+@APIResponse(responseCode = "403", description = "The token lacks the required role, or the caller may not act on this Atom")
 public class AtomResource {
 
-    public record AtomSummary(String name, String displayName, String summary) {
+    private final CatalogService catalog;
+    private final AtomService atoms;
+    private final ContributorDirectory directory;
+
+    AtomResource(CatalogService catalog, AtomService atoms, ContributorDirectory directory) {
+        this.catalog = catalog;
+        this.atoms = atoms;
+        this.directory = directory;
     }
 
     @GET
-    @RolesAllowed(Roles.USER)
-    @Operation(summary = "Lists Atoms of the catalog")
-    @APIResponse(responseCode = "200", description = "A page of Atoms")
-    public Page<AtomSummary> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(List.of(), 0, page);
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "Searches the catalog", description = "Full-text search over name, display name, summary, description and tags "
+            + "(ranked: hits in names, tags or summary first), with filters, sorting and paging. Removed Atoms never appear. To keep search fast at any catalog size, "
+            + "a text query sorted by relevance ranks at most 200 hits in names, tags or summary and 200 only in descriptions, and counts at most 200, and other lists count at most 10,000: "
+            + "a total equal to that bound means at least that many.")
+    @APIResponse(responseCode = "200", description = "A page of Atoms with their contributors' public names")
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging value is invalid")
+    @APIResponse(responseCode = "503", description = "A contributor filter by account name cannot be resolved now")
+    public Page<AtomSummary> search(
+            @Parameter(description = "Search text (web search syntax: words, \"phrases\", -excluded, or)") @QueryParam("q") @Size(max = 200) @PlainText String q,
+            @Parameter(description = "COMPONENT or VNF") @QueryParam("kind") String kind,
+            @QueryParam("tag") @Size(max = 32) @PlainText String tag,
+            @QueryParam("category") @Size(max = 64) @PlainText String category,
+            @Parameter(description = "A contributor id or account name") @QueryParam("contributor") @Size(max = 64) @PlainText String contributor,
+            @Parameter(description = "ACTIVE or DEPRECATED") @QueryParam("lifecycle") String lifecycle,
+            @Parameter(description = "relevance (default with q), name (default without), newest, updated, rating") @QueryParam("sort") String sort,
+            @BeanParam @Valid PageRequest page) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        UUID owner = null;
+        if (contributor != null && !contributor.isBlank()) {
+            owner = owner(contributor.strip());
+            if (owner == null) {
+                return Page.of(java.util.List.of(), 0, page);
+            }
+        }
+        var filter = new Filter(text, parse(Kind.class, "kind", kind), blank(tag), blank(category), owner,
+                parse(Lifecycle.class, "lifecycle", lifecycle));
+        return catalog.search(filter, parse(Sort.class, "sort", sort), page);
+    }
+
+    private UUID owner(String contributor) {
+        try {
+            return UUID.fromString(contributor);
+        } catch (IllegalArgumentException notAnId) {
+            return directory.byAccountName(contributor).map(ResolvedContributor::id).orElse(null);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @POST
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "Creates an Atom owned by the caller (a registered active contributor, or a CI token acting for one)")
+    @APIResponse(responseCode = "201", description = "Created; Location names the Atom page")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a reserved name")
+    @APIResponse(responseCode = "409", description = "The name is taken")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    public Response create(@NotNull @Valid AtomCreate create) {
+        var atom = atoms.create(create);
+        return Response.created(URI.create("/api/atoms/" + atom.name)).entity(catalog.detail(atom.name)).build();
+    }
+
+    @GET
+    @Path("/{name}")
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "An Atom page: fields, versions, rating summary and the contributor's public names",
+            description = "A REMOVED Atom is shown only while chains of others still use it (a tombstone).")
+    @APIResponse(responseCode = "200", description = "The Atom")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    public AtomDetail get(@PathParam("name") String name) {
+        return catalog.detail(name);
+    }
+
+    @PATCH
+    @Path("/{name}")
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "Changes an Atom's descriptive fields (owner or admin); absent fields stay")
+    @APIResponse(responseCode = "200", description = "The Atom as it is now")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    public AtomDetail update(@PathParam("name") String name, @NotNull @Valid AtomPatch patch) {
+        atoms.update(name, patch);
+        return catalog.detail(name);
+    }
+
+    @POST
+    @Path("/{name}/deprecation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "Deprecates an Atom (owner or admin); it stays searchable, marked DEPRECATED. Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", description = "The Atom as it is now")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    public AtomDetail deprecate(@PathParam("name") String name) {
+        atoms.deprecate(name);
+        return catalog.detail(name);
+    }
+
+    @PUT
+    @Path("/{name}/owner")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Hands an Atom to another registered, active contributor (admin)")
+    @APIResponse(responseCode = "200", description = "The Atom as it is now")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or no contributor of that account name")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "409", description = "That contributor is not active")
+    @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    public AtomDetail changeOwner(@PathParam("name") String name, @NotNull @Valid OwnerChange change) {
+        atoms.changeOwner(name, change.accountName());
+        return catalog.detail(name);
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "Removes an Atom (owner or admin)", description = "If chains use it, it becomes a tombstone: hidden from search, "
+            + "still resolvable by those chains and shown there as removed; otherwise it is deleted. The ledger keeps its history.")
+    @APIResponse(responseCode = "200", description = "REMOVED or TOMBSTONED, with the number of chains using it")
+    @APIResponse(responseCode = "404", description = "No such Atom, or already removed")
+    @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    public Removal remove(@PathParam("name") String name) {
+        return atoms.remove(name);
     }
 }

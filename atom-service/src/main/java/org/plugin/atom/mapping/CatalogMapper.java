@@ -1,0 +1,71 @@
+package org.plugin.atom.mapping;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.plugin.atom.repository.Atom;
+import org.plugin.atom.repository.AtomVersion;
+import org.plugin.atom.rest.AtomDtos.Artifact;
+import org.plugin.atom.rest.AtomDtos.AtomMetadata;
+import org.plugin.atom.rest.AtomDtos.ConnectionPoint;
+import org.plugin.atom.rest.AtomDtos.VersionSummary;
+import org.plugin.atom.rest.AtomDtos.VersionView;
+import org.plugin.atom.service.SemanticVersion;
+
+/** Entity to API shape, and the normal form of request content. */
+public final class CatalogMapper {
+
+    private CatalogMapper() {
+    }
+
+    public static VersionView view(String atomName, AtomVersion v) {
+        return new VersionView(atomName, v.version, v.state,
+                v.artifacts.stream().map(a -> new Artifact(a.type(), a.reference(), a.digest())).toList(),
+                List.copyOf(v.languages),
+                v.connectionPoints.stream().map(p -> new ConnectionPoint(p.name(), p.protocol(), p.direction())).toList(),
+                v.releaseNotes, v.contentDigest, v.createdAt, v.updatedAt, v.publishedAt, v.deprecatedAt);
+    }
+
+    public static VersionSummary summary(AtomVersion v) {
+        return new VersionSummary(v.version, v.state, v.createdAt, v.publishedAt, v.deprecatedAt);
+    }
+
+    /** Newest first by semantic-version precedence. */
+    public static Comparator<AtomVersion> newestFirst() {
+        return Comparator.comparing((AtomVersion v) -> SemanticVersion.parse(v.version), Comparator.nullsLast(SemanticVersion.PRECEDENCE))
+                .reversed();
+    }
+
+    /** The Atom's descriptive fields as a descriptor carries them (tags in stored order). */
+    public static AtomMetadata metadata(Atom a) {
+        return new AtomMetadata(a.displayName, a.summary, a.description, a.kind, a.category, List.of(a.tags), a.license,
+                a.sourceUrl, a.documentationUrl);
+    }
+
+    /** Tags in normal form: lowercase (already enforced), unique, sorted. */
+    public static List<String> normalTags(List<String> tags) {
+        return tags == null ? List.of() : tags.stream().distinct().sorted().toList();
+    }
+
+    /** Descriptive fields in normal form: trimmed text, normal tags, blank URLs as absent. */
+    public static AtomMetadata normal(AtomMetadata m) {
+        return new AtomMetadata(m.displayName().strip(), m.summary().strip(), m.description().strip(), m.kind(), m.category(),
+                normalTags(m.tags()), m.license(), blankToNull(m.sourceUrl()), blankToNull(m.documentationUrl()));
+    }
+
+    public static void apply(Atom atom, AtomMetadata m) {
+        atom.displayName = m.displayName();
+        atom.summary = m.summary();
+        atom.description = m.description();
+        atom.kind = m.kind();
+        atom.category = m.category();
+        atom.tags = m.tags().toArray(String[]::new);
+        atom.license = m.license();
+        atom.sourceUrl = m.sourceUrl();
+        atom.documentationUrl = m.documentationUrl();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,25 @@
+package org.plugin.atom.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class VersionRepository implements PanacheRepositoryBase<AtomVersion, UUID> {
+
+    public Optional<AtomVersion> find(UUID atomId, String version) {
+        return find("atomId = ?1 and version = ?2", atomId, version).firstResultOptional();
+    }
+
+    public List<AtomVersion> findByAtom(UUID atomId) {
+        return list("atomId", atomId);
+    }
+
+    public List<AtomVersion> findByAtoms(List<UUID> atomIds) {
+        return atomIds.isEmpty() ? List.of() : list("atomId in ?1", atomIds);
+    }
+}

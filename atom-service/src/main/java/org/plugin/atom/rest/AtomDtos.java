@@ -1,0 +1,168 @@
+package org.plugin.atom.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.plugin.atom.repository.Atom.Kind;
+import org.plugin.atom.repository.Atom.Lifecycle;
+import org.plugin.atom.repository.AtomVersion.ArtifactType;
+import org.plugin.atom.repository.AtomVersion.Direction;
+import org.plugin.atom.repository.AtomVersion.State;
+import org.plugin.atom.validation.MarkdownText;
+import org.plugin.atom.validation.WebUrl;
+import org.plugin.common.validation.PlainText;
+
+/** API shapes of the catalog; entities never leave the service. */
+public final class AtomDtos {
+
+    /** Atom and chain names: lowercase slugs of 2-64 characters. */
+    public static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$";
+    public static final String SLUG_MESSAGE = "must be 2-64 lowercase letters, digits or hyphens, not starting or ending with a hyphen";
+    static final String TAG = "^[a-z0-9][a-z0-9+.-]{0,31}$";
+    static final String TAG_MESSAGE = "must be 1-32 lowercase letters, digits, '+', '.' or '-', starting with a letter or digit";
+    static final String SPDX = "^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$";
+    static final String SPDX_MESSAGE = "must be an SPDX license identifier such as Apache-2.0, MIT or LicenseRef-custom";
+    static final String LANGUAGE = "^[A-Za-z][A-Za-z0-9+#. -]{0,31}$";
+    static final String PROTOCOL = "^[A-Za-z0-9][A-Za-z0-9._/+-]{0,31}$";
+    static final String REFERENCE = "^[\\x21-\\x7E]{1,500}$";
+    static final String DIGEST = "^sha256:[a-f0-9]{64}$";
+    static final String DIGEST_MESSAGE = "must be 'sha256:' followed by 64 lowercase hexadecimal digits";
+
+    private AtomDtos() {
+    }
+
+    /** POST /api/atoms. */
+    public record AtomCreate(
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @NotBlank @Size(max = 120) @PlainText String displayName,
+            @NotBlank @Size(max = 300) @PlainText String summary,
+            @NotNull @Size(max = 20000) @MarkdownText String description,
+            @NotNull Kind kind,
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
+            @NotNull @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @WebUrl String sourceUrl,
+            @WebUrl String documentationUrl) {
+
+        public AtomMetadata metadata() {
+            return new AtomMetadata(displayName, summary, description, kind, category, tags, license, sourceUrl, documentationUrl);
+        }
+    }
+
+    /** An Atom's descriptive fields, as a CI descriptor carries them. */
+    public record AtomMetadata(
+            @NotBlank @Size(max = 120) @PlainText String displayName,
+            @NotBlank @Size(max = 300) @PlainText String summary,
+            @NotNull @Size(max = 20000) @MarkdownText String description,
+            @NotNull Kind kind,
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
+            @NotNull @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @WebUrl String sourceUrl,
+            @WebUrl String documentationUrl) {
+    }
+
+    /** PATCH /api/atoms/{name}: absent fields stay as they are. */
+    public record AtomPatch(
+            @Size(min = 1, max = 120) @PlainText String displayName,
+            @Size(min = 1, max = 300) @PlainText String summary,
+            @Size(max = 20000) @MarkdownText String description,
+            Kind kind,
+            @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
+            @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @WebUrl String sourceUrl,
+            @WebUrl String documentationUrl) {
+    }
+
+    /** PUT /api/atoms/{name}/owner (admin). */
+    public record OwnerChange(@NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be a contributor account name") String accountName) {
+    }
+
+    public record Artifact(
+            @NotNull ArtifactType type,
+            @NotBlank @Pattern(regexp = REFERENCE, message = "must be 1-500 printable characters without spaces") @PlainText String reference,
+            @NotNull @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
+    }
+
+    public record ConnectionPoint(
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @NotNull @Pattern(regexp = PROTOCOL, message = "must be 1-32 letters, digits, '.', '_', '/', '+' or '-' (for example HTTP, gRPC, GTP-U)") String protocol,
+            @NotNull Direction direction) {
+    }
+
+    /**
+     * PUT /api/atoms/{name}/versions/{version}: a version's content, and optionally the Atom's
+     * descriptive fields (required when the Atom does not exist yet; applied when they differ).
+     */
+    public record VersionContent(
+            @Valid AtomMetadata atom,
+            @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Artifact> artifacts,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = LANGUAGE, message = "must be a programming language name of 1-32 characters") String> languages,
+            @Size(max = 50) List<@NotNull @Valid ConnectionPoint> connectionPoints,
+            @Size(max = 10000) @MarkdownText String releaseNotes,
+            State state) {
+    }
+
+    /** A contributor as pages show them: the notice's three public fields (null when hidden or unavailable). */
+    public record ContributorRef(UUID id, String accountName, String firstName, String lastName) {
+    }
+
+    public record RatingSummary(long count, BigDecimal average, Map<String, Long> distribution) {
+    }
+
+    public record VersionSummary(String version, State state, Instant createdAt, Instant publishedAt, Instant deprecatedAt) {
+    }
+
+    /** GET /api/atoms/{name}. */
+    public record AtomDetail(String name, String displayName, String summary, String description, Kind kind, String category,
+            List<String> tags, String license, String sourceUrl, String documentationUrl, Lifecycle lifecycle,
+            ContributorRef owner, boolean attributionHidden, String latestVersion, RatingSummary rating,
+            List<VersionSummary> versions, Instant createdAt, Instant updatedAt, Instant deprecatedAt, Instant removedAt) {
+    }
+
+    /** One hit of GET /api/atoms. */
+    public record AtomSummary(String name, String displayName, String summary, Kind kind, String category, List<String> tags,
+            String license, Lifecycle lifecycle, String latestVersion, ContributorRef owner, boolean attributionHidden,
+            long ratingCount, BigDecimal ratingAverage, Instant createdAt, Instant updatedAt, Double rank) {
+    }
+
+    /** A version in full. */
+    public record VersionView(String atom, String version, State state, List<Artifact> artifacts, List<String> languages,
+            List<ConnectionPoint> connectionPoints, String releaseNotes, String contentDigest, Instant createdAt,
+            Instant updatedAt, Instant publishedAt, Instant deprecatedAt) {
+    }
+
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /** The answer of the CI call. */
+    public record Registration(Outcome outcome, boolean atomCreated, boolean atomUpdated, VersionView version) {
+    }
+
+    public record ValidationProblem(String field, String detail) {
+    }
+
+    /** The answer of the dry run: what the real call would answer, and why. */
+    public record ValidationReport(boolean accepted, int status, Outcome outcome, boolean atomCreated, boolean atomUpdated,
+            List<ValidationProblem> problems) {
+    }
+
+    public enum RemovalOutcome {
+        REMOVED, TOMBSTONED
+    }
+
+    /** DELETE /api/atoms/{name}. */
+    public record Removal(String name, RemovalOutcome outcome, long chainsUsingIt) {
+    }
+}

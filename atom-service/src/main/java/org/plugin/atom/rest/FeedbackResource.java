@@ -1,0 +1,130 @@
+package org.plugin.atom.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.atom.rest.FeedbackDtos.CommentInput;
+import org.plugin.atom.rest.FeedbackDtos.CommentView;
+import org.plugin.atom.rest.FeedbackDtos.ModerationReason;
+import org.plugin.atom.rest.FeedbackDtos.RatingInput;
+import org.plugin.atom.rest.FeedbackDtos.RatingView;
+import org.plugin.atom.service.FeedbackService;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+
+/** Feedback on an Atom: the caller's rating, and comments. */
+@Path("/api/atoms/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "The token lacks the role user")
+public class FeedbackResource {
+
+    private final FeedbackService feedback;
+
+    FeedbackResource(FeedbackService feedback) {
+        this.feedback = feedback;
+    }
+
+    @PUT
+    @Path("/ratings/mine")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
+    @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom")
+    @APIResponse(responseCode = "200", description = "The caller's rating, changed")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or stars outside 1-5")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    public Response rate(@PathParam("name") String name, @NotNull @Valid RatingInput input) {
+        var rated = feedback.rate(name, input.stars());
+        return rated.created() ? Response.created(URI.create("/api/atoms/" + name + "/ratings/mine")).entity(rated.rating()).build()
+                : Response.ok(rated.rating()).build();
+    }
+
+    @GET
+    @Path("/ratings/mine")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The caller's rating of the Atom")
+    @APIResponse(responseCode = "200", description = "The rating")
+    @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
+    public RatingView myRating(@PathParam("name") String name) {
+        return feedback.myRating(name);
+    }
+
+    @DELETE
+    @Path("/ratings/mine")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Withdraws the caller's rating")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
+    public void deleteMyRating(@PathParam("name") String name) {
+        feedback.deleteMyRating(name);
+    }
+
+    @GET
+    @Path("/comments")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Comments on the Atom, newest first, with their authors' public names when authors are contributors")
+    @APIResponse(responseCode = "200", description = "A page of comments")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    public Page<CommentView> comments(@PathParam("name") String name, @BeanParam @Valid PageRequest page) {
+        return feedback.comments(name, page);
+    }
+
+    @POST
+    @Path("/comments")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Comments on the Atom (plain text, at most 2000 characters)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, blank, too long, or markup or control characters")
+    @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    public Response comment(@PathParam("name") String name, @NotNull @Valid CommentInput input) {
+        var created = feedback.comment(name, input.body());
+        return Response.created(URI.create("/api/atoms/" + name + "/comments/" + created.id())).entity(created).build();
+    }
+
+    @DELETE
+    @Path("/comments/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "Invalid comment id or reason")
+    @APIResponse(responseCode = "404", description = "No such Atom or comment")
+    public void deleteComment(@PathParam("name") String name, @PathParam("id") String id,
+            @Parameter(description = "Moderation reason: spam, abuse, off_topic, personal_data, other") @QueryParam("reason") String reason) {
+        UUID commentId;
+        try {
+            commentId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("'" + (id.length() > 40 ? id.substring(0, 40) : id) + "' is not a comment id (a UUID)");
+        }
+        feedback.deleteComment(name, commentId, AtomResource.parse(ModerationReason.class, "reason", reason));
+    }
+}

@@ -1,0 +1,48 @@
+package org.plugin.atom.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.plugin.atom.rest.AtomDtos.AtomMetadata;
+import org.plugin.atom.rest.AtomDtos.VersionView;
+
+/** Shapes of the internal API (docs/internal-api.md). */
+public final class InternalDtos {
+
+    private InternalDtos() {
+    }
+
+    /** {@code reason} is accepted (callers may send the body they send to contributor-service) but not kept here. */
+    public record Restriction(@NotNull Boolean restricted, @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    }
+
+    public record RestrictionState(UUID contributorId, boolean restricted, Instant since) {
+    }
+
+    public record Erasure(UUID contributorId, Instant erasedAt, int atoms, int feedback) {
+    }
+
+    public record AtomData(String name, AtomMetadata descriptor, String lifecycle, Instant createdAt, List<VersionView> versions) {
+    }
+
+    public record RatingData(String atom, int stars, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record CommentData(UUID id, String atom, String body, Instant createdAt) {
+    }
+
+    public record ChainData(String name, String description, Instant createdAt) {
+    }
+
+    public record LedgerData(long seq, UUID id, Instant recordedAt, String event, String atom, String version, String actorKind,
+            String ciClient, String details) {
+    }
+
+    /** Everything the catalog ties to one contributor id. */
+    public record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
+            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+    }
+}

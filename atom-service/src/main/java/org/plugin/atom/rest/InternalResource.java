@@ -1,0 +1,76 @@
+package org.plugin.atom.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.plugin.atom.rest.InternalDtos.Erasure;
+import org.plugin.atom.rest.InternalDtos.PersonalData;
+import org.plugin.atom.rest.InternalDtos.Restriction;
+import org.plugin.atom.rest.InternalDtos.RestrictionState;
+import org.plugin.atom.service.PrivacyService;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Problems;
+
+/** The internal API for privacy requests (docs/internal-api.md); services only, never routed by the gateway. */
+@Path("/internal/atoms/contributors/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
+@APIResponse(responseCode = "400", description = "The id is not a UUID")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "Not a service token")
+public class InternalResource {
+
+    private final PrivacyService privacy;
+
+    InternalResource(PrivacyService privacy) {
+        this.privacy = privacy;
+    }
+
+    private static UUID id(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("The contributor id must be a UUID");
+        }
+    }
+
+    @GET
+    @Path("/personal-data")
+    @Operation(summary = "What the catalog ties to a contributor id: Atoms, versions, chains, ratings, comments, ledger entries")
+    @APIResponse(responseCode = "200", description = "The export (empty lists for an unknown id)")
+    public PersonalData personalData(@PathParam("id") String id) {
+        return privacy.personalData(id(id));
+    }
+
+    @PUT
+    @Path("/restriction")
+    @Operation(summary = "Restricts (or lifts the restriction of) a contributor: while restricted, their attribution is hidden; idempotent")
+    @APIResponse(responseCode = "200", description = "The contributor's restriction state here")
+    public RestrictionState restrict(@PathParam("id") String id, @NotNull @Valid Restriction restriction) {
+        return privacy.restrict(id(id), restriction.restricted());
+    }
+
+    @POST
+    @Path("/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Erases a contributor here: comments deleted, ratings anonymous, Atoms and chains attributed to no one, "
+            + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same")
+    @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats)")
+    public Erasure erase(@PathParam("id") String id) {
+        return privacy.erase(id(id));
+    }
+}

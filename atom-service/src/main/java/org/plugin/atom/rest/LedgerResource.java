@@ -1,0 +1,90 @@
+package org.plugin.atom.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.atom.rest.LedgerDtos.LedgerEntryView;
+import org.plugin.atom.service.CurrentActor;
+import org.plugin.atom.service.LedgerService;
+import org.plugin.atom.service.LedgerService.Verification;
+import org.plugin.common.security.Roles;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+
+/** The contribution ledger: an Atom's history for everyone, the whole ledger and its verification for admins. */
+@Path("/api/atoms")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "The token lacks the required role")
+public class LedgerResource {
+
+    private final LedgerService ledger;
+    private final CurrentActor actor;
+
+    LedgerResource(LedgerService ledger, CurrentActor actor) {
+        this.ledger = ledger;
+        this.actor = actor;
+    }
+
+    @GET
+    @Path("/{name}/ledger")
+    @RolesAllowed({ Roles.USER, Roles.CI })
+    @Operation(summary = "An Atom's contribution history, oldest first: who registered, changed or removed what, and when",
+            description = "Also answers for removed Atoms: the ledger outlives them.")
+    @APIResponse(responseCode = "200", description = "A page of ledger entries")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "The ledger has no entry for this name")
+    public Page<LedgerEntryView> atomLedger(@PathParam("name") String name, @BeanParam @Valid PageRequest page) {
+        long total = ledger.countByAtomName(name);
+        if (total == 0) {
+            throw Problems.notFound("The ledger has no entry for an Atom named '" + (name.length() > 64 ? name.substring(0, 64) : name) + "'");
+        }
+        boolean admin = actor.isAdmin();
+        return Page.of(ledger.byAtomName(name, page.limit(), page.offset()).stream().map(e -> LedgerEntryView.from(e, admin)).toList(), total, page);
+    }
+
+    @GET
+    @Path("/ledger")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The whole ledger, oldest first, or the entries of one contributor (admin)")
+    @APIResponse(responseCode = "200", description = "A page of ledger entries")
+    @APIResponse(responseCode = "400", description = "Invalid contributor id or paging")
+    public Page<LedgerEntryView> entries(@Parameter(description = "A contributor id") @QueryParam("contributor") String contributor,
+            @BeanParam @Valid PageRequest page) {
+        UUID id = null;
+        if (contributor != null && !contributor.isBlank()) {
+            try {
+                id = UUID.fromString(contributor.strip());
+            } catch (IllegalArgumentException e) {
+                throw Problems.badRequest("contributor must be a contributor id (a UUID)");
+            }
+        }
+        return Page.of(ledger.entries(id, page.limit(), page.offset()).stream().map(e -> LedgerEntryView.from(e, true)).toList(),
+                ledger.countEntries(id), page);
+    }
+
+    @GET
+    @Path("/ledger/verification")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Verifies the whole ledger (admin): every entry's hash, its link to the previous one, no gap, the head",
+            description = "valid=false names the first broken entry and why.")
+    @APIResponse(responseCode = "200", description = "The verdict")
+    public Verification verify() {
+        return ledger.verify();
+    }
+}

@@ -1,0 +1,236 @@
+package org.plugin.atom.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.plugin.atom.mapping.CatalogMapper;
+import org.plugin.atom.repository.Atom;
+import org.plugin.atom.repository.Atom.Lifecycle;
+import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.AtomVersion;
+import org.plugin.atom.repository.AtomVersion.State;
+import org.plugin.atom.repository.ChainRepository;
+import org.plugin.atom.repository.LedgerEntry.Event;
+import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.rest.AtomDtos;
+import org.plugin.atom.rest.AtomDtos.AtomCreate;
+import org.plugin.atom.rest.AtomDtos.AtomMetadata;
+import org.plugin.atom.rest.AtomDtos.AtomPatch;
+import org.plugin.atom.rest.AtomDtos.Removal;
+import org.plugin.atom.rest.AtomDtos.RemovalOutcome;
+import org.plugin.atom.rest.AtomDtos.VersionView;
+import org.plugin.atom.service.CurrentActor.Actor;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Problems;
+
+/** Atom writes: creation, update, deprecation, ownership, removal (with tombstones). */
+@ApplicationScoped
+public class AtomService {
+
+    /** Names that are paths of this API (or may become so), never Atom names. */
+    static final Set<String> RESERVED = Set.of("openapi", "swagger-ui", "ledger", "validation", "admin", "search", "chains", "internal",
+            "new", "mine", "health", "metrics");
+
+    private final AtomRepository atoms;
+    private final VersionRepository versions;
+    private final ChainRepository chains;
+    private final LedgerService ledger;
+    private final CurrentActor actor;
+    private final ContributorDirectory directory;
+    private final PlatformClock clock;
+
+    AtomService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, LedgerService ledger, CurrentActor actor,
+            ContributorDirectory directory, PlatformClock clock) {
+        this.atoms = atoms;
+        this.versions = versions;
+        this.chains = chains;
+        this.ledger = ledger;
+        this.actor = actor;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    static void requireValidName(String name) {
+        if (name == null || !name.matches(AtomDtos.SLUG)) {
+            throw Problems.badRequest("The Atom name '" + RegistrationService.abbreviate(name) + "' " + AtomDtos.SLUG_MESSAGE);
+        }
+        if (RESERVED.contains(name)) {
+            throw Problems.badRequest("'" + name + "' is reserved by the API and cannot name an Atom");
+        }
+    }
+
+    static Atom newAtom(String name, AtomMetadata metadata, UUID ownerId, Instant now) {
+        var atom = new Atom();
+        atom.id = UUID.randomUUID();
+        atom.name = name;
+        CatalogMapper.apply(atom, metadata);
+        atom.ownerId = ownerId;
+        atom.lifecycle = Lifecycle.ACTIVE;
+        atom.createdAt = now;
+        atom.updatedAt = now;
+        return atom;
+    }
+
+    @Transactional
+    public Atom create(AtomCreate create) {
+        requireValidName(create.name());
+        Actor who = actor.asContributor();
+        if (atoms.findByName(create.name()).isPresent()) {
+            throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
+        }
+        Atom atom = newAtom(create.name(), CatalogMapper.normal(create.metadata()), who.contributorId(), clock.instant());
+        try {
+            atoms.persist(atom);
+            atoms.flush();
+        } catch (PersistenceException e) {
+            if (Conflicts.isUniqueViolation(e, "atom_name_uk")) {
+                throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
+            }
+            throw e;
+        }
+        atoms.createRatingStats(atom.id);
+        ledger.append(Event.ATOM_CREATED, atom.id, atom.name, null, who, Map.of("owner", atom.ownerId, "kind", atom.kind));
+        return atom;
+    }
+
+    @Transactional
+    public Atom update(String name, AtomPatch patch) {
+        Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "change it");
+        AtomMetadata current = CatalogMapper.metadata(atom);
+        AtomMetadata next = CatalogMapper.normal(new AtomMetadata(
+                or(patch.displayName(), current.displayName()), or(patch.summary(), current.summary()),
+                or(patch.description(), current.description()), or(patch.kind(), current.kind()), or(patch.category(), current.category()),
+                or(patch.tags(), current.tags()), or(patch.license(), current.license()), or(patch.sourceUrl(), current.sourceUrl()),
+                or(patch.documentationUrl(), current.documentationUrl())));
+        if (next.displayName().isEmpty() || next.summary().isEmpty()) {
+            throw Problems.badRequest("displayName and summary must not be blank");
+        }
+        if (!next.equals(CatalogMapper.normal(current))) {
+            CatalogMapper.apply(atom, next);
+            atom.updatedAt = clock.instant();
+            ledger.append(Event.ATOM_UPDATED, atom.id, atom.name, null, who, Map.of());
+        }
+        return atom;
+    }
+
+    @Transactional
+    public Atom deprecate(String name) {
+        Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate it");
+        if (atom.lifecycle != Lifecycle.DEPRECATED) {
+            atom.lifecycle = Lifecycle.DEPRECATED;
+            atom.deprecatedAt = clock.instant();
+            atom.updatedAt = atom.deprecatedAt;
+            ledger.append(Event.ATOM_DEPRECATED, atom.id, atom.name, null, who, Map.of());
+        }
+        return atom;
+    }
+
+    @Transactional
+    public VersionView deprecateVersion(String name, String version) {
+        Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        AtomVersion v = versions.find(atom.id, version)
+                .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
+        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate its versions");
+        if (v.state == State.DRAFT) {
+            throw Problems.conflict("Version " + version + " of Atom '" + name + "' is a DRAFT; only published versions can be deprecated");
+        }
+        if (v.state == State.PUBLISHED) {
+            Instant now = clock.instant();
+            v.state = State.DEPRECATED;
+            v.deprecatedAt = now;
+            v.updatedAt = now;
+            versions.flush();
+            atom.latestVersion = RegistrationService.latest(versions.findByAtom(atom.id));
+            atom.updatedAt = now;
+            ledger.append(Event.VERSION_DEPRECATED, atom.id, atom.name, version, who, Map.of());
+        }
+        return CatalogMapper.view(atom.name, v);
+    }
+
+    /** Admins hand an Atom to another registered, active contributor. */
+    @Transactional
+    public Atom changeOwner(String name, String accountName) {
+        Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        var target = directory.byAccountName(accountName)
+                .orElseThrow(() -> Problems.badRequest("No contributor is registered as '" + accountName + "'"));
+        if (!target.active()) {
+            throw Problems.conflict("Contributor '" + accountName + "' is " + target.status() + "; only an ACTIVE contributor can own an Atom");
+        }
+        if (!target.id().equals(atom.ownerId)) {
+            Map<String, Object> details = new java.util.HashMap<>();
+            details.put("from", atom.ownerId);
+            details.put("to", target.id());
+            atom.ownerId = target.id();
+            atom.updatedAt = clock.instant();
+            ledger.append(Event.OWNERSHIP_CHANGED, atom.id, atom.name, null, actor.asAdmin(), details);
+        }
+        return atom;
+    }
+
+    /**
+     * The owner (or an admin) removes an Atom. If any chain uses one of its versions it becomes a
+     * tombstone (REMOVED, hidden from search, still resolvable by those chains); otherwise it is
+     * deleted with its versions and feedback. The ledger keeps its history either way.
+     */
+    @Transactional
+    public Removal remove(String name) {
+        Atom atom = atoms.lockByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        if (atom.lifecycle == Lifecycle.REMOVED) {
+            throw Problems.notFound("Atom '" + name + "' was already removed");
+        }
+        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "remove it");
+        List<Object[]> using = chains.chainsUsingAtom(atom.id);
+        long othersChains = using.stream().filter(row -> !Objects.equals(row[1], atom.ownerId)).count();
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("chains", using.size());
+        details.put("otherOwnersChains", othersChains);
+        if (!using.isEmpty()) {
+            Instant now = clock.instant();
+            atom.lifecycle = Lifecycle.REMOVED;
+            atom.removedAt = now;
+            atom.updatedAt = now;
+            ledger.append(Event.ATOM_TOMBSTONED, atom.id, atom.name, null, who, details);
+            return new Removal(name, RemovalOutcome.TOMBSTONED, using.size());
+        }
+        UUID id = atom.id;
+        atoms.delete(atom);
+        atoms.flush();
+        ledger.append(Event.ATOM_REMOVED, id, name, null, who, details);
+        return new Removal(name, RemovalOutcome.REMOVED, 0);
+    }
+
+    /** Deletes tombstones no chain uses any more (after a chain was deleted). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void purgeUnusedTombstones(List<UUID> atomIds, Actor who) {
+        for (UUID id : new ArrayList<>(atomIds)) {
+            Atom atom = atoms.findById(id);
+            if (atom != null && atom.lifecycle == Lifecycle.REMOVED && chains.chainsUsingAtom(id).isEmpty()) {
+                atoms.delete(atom);
+                atoms.flush();
+                ledger.append(Event.ATOM_PURGED, id, atom.name, null, who, Map.of("reason", "no chain uses it any more"));
+            }
+        }
+    }
+
+    static Atom live(Atom atom, String name) {
+        if (atom == null || atom.lifecycle == Lifecycle.REMOVED) {
+            throw Problems.notFound("No Atom named '" + name + "'");
+        }
+        return atom;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,114 @@
+package org.plugin.atom.service;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.plugin.atom.config.AtomConfig;
+import org.plugin.atom.mapping.CatalogMapper;
+import org.plugin.atom.repository.Atom.Lifecycle;
+import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.CatalogQueries;
+import org.plugin.atom.repository.CatalogQueries.Filter;
+import org.plugin.atom.repository.CatalogQueries.Sort;
+import org.plugin.atom.repository.CatalogQueries.SummaryRow;
+import org.plugin.atom.repository.CatalogQueries.VersionRow;
+import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.rest.AtomDtos.AtomDetail;
+import org.plugin.atom.rest.AtomDtos.AtomSummary;
+import org.plugin.atom.rest.AtomDtos.ContributorRef;
+import org.plugin.atom.rest.AtomDtos.RatingSummary;
+import org.plugin.atom.rest.AtomDtos.VersionSummary;
+import org.plugin.atom.rest.AtomDtos.VersionView;
+import org.plugin.atom.service.ContributorDirectory.PublicName;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+
+/** Catalog reads: search and Atom pages, with contributors' names in one batched call per page. */
+@ApplicationScoped
+public class CatalogService {
+
+    private static final Comparator<VersionRow> NEWEST_FIRST = Comparator
+            .comparing((VersionRow v) -> SemanticVersion.parse(v.version()), Comparator.nullsFirst(SemanticVersion.PRECEDENCE)).reversed();
+
+    private final CatalogQueries queries;
+    private final ContributorDirectory directory;
+    private final AtomRepository atoms;
+    private final VersionRepository versions;
+    private final AtomConfig config;
+
+    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config) {
+        this.queries = queries;
+        this.directory = directory;
+        this.atoms = atoms;
+        this.versions = versions;
+        this.config = config;
+    }
+
+    /** An Atom page; tombstones (REMOVED Atoms still used by chains) stay readable, marked REMOVED. */
+    public AtomDetail detail(String name) {
+        var found = queries.detail(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        var a = found.atom();
+        Map<UUID, PublicName> names = a.ownerRestricted() || a.ownerId() == null ? Map.of() : directory.names(List.of(a.ownerId()));
+        Map<String, Long> distribution = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            distribution.put(String.valueOf(i + 1), a.stars()[i]);
+        }
+        List<VersionSummary> versionList = found.versions().stream().sorted(NEWEST_FIRST)
+                .map(v -> new VersionSummary(v.version(), v.state(), v.createdAt(), v.publishedAt(), v.deprecatedAt())).toList();
+        return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), a.kind(), a.category(), a.tags(), a.license(),
+                a.sourceUrl(), a.documentationUrl(), a.lifecycle(), owner(a.ownerId(), a.ownerRestricted(), names), a.ownerRestricted(),
+                a.latestVersion(), new RatingSummary(a.ratingCount(), a.ratingAverage(), distribution), versionList, a.createdAt(),
+                a.updatedAt(), a.deprecatedAt(), a.removedAt());
+    }
+
+    public Page<AtomSummary> search(Filter filter, Sort sort, PageRequest page) {
+        Sort effective = sort != null ? sort : filter.text() != null ? Sort.RELEVANCE : Sort.NAME;
+        if (effective == Sort.RELEVANCE && filter.text() == null) {
+            throw Problems.badRequest("sort=relevance needs a search text q");
+        }
+        if (filter.lifecycle() == Lifecycle.REMOVED) {
+            throw Problems.badRequest("Removed Atoms are not searchable; lifecycle must be ACTIVE or DEPRECATED");
+        }
+        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
+            return Page.of(List.of(), 0, page);
+        }
+        var result = queries.search(filter, effective, page.limit(), page.offset(), config.search().maxRanked(),
+                config.search().maxCounted());
+        List<UUID> owners = result.rows().stream().filter(r -> !r.ownerRestricted()).map(SummaryRow::ownerId).filter(Objects::nonNull)
+                .distinct().toList();
+        Map<UUID, PublicName> names = owners.isEmpty() ? Map.of() : directory.names(owners);
+        List<AtomSummary> items = result.rows().stream().map(r -> new AtomSummary(r.name(), r.displayName(), r.summary(), r.kind(),
+                r.category(), r.tags(), r.license(), r.lifecycle(), r.latestVersion(), owner(r.ownerId(), r.ownerRestricted(), names),
+                r.ownerRestricted(), r.ratingCount(), r.ratingAverage(), r.createdAt(), r.updatedAt(), r.rank())).toList();
+        return Page.of(items, result.total(), page);
+    }
+
+    /** The owner as pages show them: nothing while restricted, the id with whatever names are known otherwise. */
+    static ContributorRef owner(UUID ownerId, boolean restricted, Map<UUID, PublicName> names) {
+        if (ownerId == null || restricted) {
+            return null;
+        }
+        PublicName n = names.get(ownerId);
+        return n == null ? new ContributorRef(ownerId, null, null, null) : new ContributorRef(ownerId, n.accountName(), n.firstName(), n.lastName());
+    }
+
+    public Page<VersionView> versions(String name, PageRequest page) {
+        var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        var all = versions.findByAtom(atom.id).stream().sorted(CatalogMapper.newestFirst()).toList();
+        var items = all.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
+        return Page.of(items, all.size(), page);
+    }
+
+    public VersionView version(String name, String version) {
+        var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        return versions.find(atom.id, version).map(v -> CatalogMapper.view(atom.name, v))
+                .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
+    }
+}

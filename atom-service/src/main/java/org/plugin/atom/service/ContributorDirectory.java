@@ -1,0 +1,155 @@
+package org.plugin.atom.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.plugin.atom.client.ContributorClient;
+import org.plugin.atom.client.ContributorClient.ContributorNames;
+import org.plugin.atom.client.ContributorClient.NamesRequest;
+import org.plugin.atom.client.ContributorClient.ResolvedContributor;
+import org.plugin.atom.config.AtomConfig;
+import org.plugin.common.web.Problems;
+
+/**
+ * Everything this service asks contributor-service: who a caller is, and the public names shown
+ * next to Atoms. Names are fetched in one batched call per page and reused for a few seconds (so a
+ * rectification shows within seconds); when contributor-service does not answer, pages are served
+ * without names rather than failing, and calls pause briefly so a down peer does not slow every page.
+ */
+@ApplicationScoped
+public class ContributorDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ContributorDirectory.class);
+    /** contributor-service accepts at most this many ids per call. */
+    static final int MAX_IDS_PER_CALL = 200;
+
+    /** What a page shows of a contributor; names may be null (restricted, deactivated, erased, or unknown). */
+    public record PublicName(UUID id, String accountName, String firstName, String lastName) {
+        static PublicName from(ContributorNames n) {
+            return new PublicName(n.id(), n.accountName(), n.firstName(), n.lastName());
+        }
+    }
+
+    private record Cached(PublicName name, long expiresAtNanos) {
+    }
+
+    private final ContributorClient client;
+    private final AtomConfig config;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+
+    ContributorDirectory(@RestClient ContributorClient client, AtomConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The contributor registered by this token subject; empty if none. 503 if contributor-service does not answer. */
+    public Optional<ResolvedContributor> bySubject(String subject) {
+        return resolve(() -> client.resolveBySubject(subject));
+    }
+
+    /** The contributor of this account name (CI claim); empty if none. 503 if contributor-service does not answer. */
+    public Optional<ResolvedContributor> byAccountName(String accountName) {
+        return resolve(() -> client.resolveByAccountName(accountName));
+    }
+
+    private Optional<ResolvedContributor> resolve(java.util.function.Supplier<ResolvedContributor> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            LOG.warnf("contributor-service answered %s to a resolve call", e.getResponse() == null ? "?" : e.getResponse().getStatus());
+            throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
+        } catch (RuntimeException e) {
+            LOG.warnf("contributor-service unreachable for a resolve call: %s", e.toString());
+            throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
+        }
+    }
+
+    /**
+     * Public names of these contributors: cached ones, and the others with at most one call per 200
+     * ids (a page never has more). Ids contributor-service does not know, or cannot give now, are absent.
+     */
+    public Map<UUID, PublicName> names(Collection<UUID> ids) {
+        Map<UUID, PublicName> found = new HashMap<>();
+        Set<UUID> missing = new LinkedHashSet<>();
+        long now = System.nanoTime();
+        for (UUID id : ids) {
+            if (id == null) {
+                continue;
+            }
+            Cached cached = cache.get(id);
+            if (cached != null && cached.expiresAtNanos - now > 0) {
+                found.put(id, cached.name);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty() || pausedUntilNanos.get() - now > 0) {
+            return found;
+        }
+        List<UUID> all = new ArrayList<>(missing);
+        for (int from = 0; from < all.size(); from += MAX_IDS_PER_CALL) {
+            List<UUID> batch = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_CALL));
+            if (!fetch(batch, found)) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private boolean fetch(List<UUID> batch, Map<UUID, PublicName> found) {
+        try {
+            var answer = client.names(new NamesRequest(List.copyOf(batch)));
+            long expires = System.nanoTime() + config.names().cacheTtl().toNanos();
+            if (cache.size() > config.names().cacheSize()) {
+                evictExpired();
+            }
+            if (answer != null && answer.contributors() != null) {
+                for (ContributorNames n : answer.contributors()) {
+                    if (n != null && n.id() != null && batch.contains(n.id())) {
+                        PublicName name = PublicName.from(n);
+                        found.put(n.id(), name);
+                        if (!config.names().cacheTtl().isZero()) {
+                            cache.put(n.id(), new Cached(name, expires));
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("contributor-service did not give names, serving the page without them: %s", e.toString());
+            pausedUntilNanos.set(System.nanoTime() + config.names().pauseAfterFailure().toNanos());
+            return false;
+        }
+    }
+
+    private void evictExpired() {
+        long now = System.nanoTime();
+        cache.values().removeIf(c -> c.expiresAtNanos - now <= 0);
+        if (cache.size() > config.names().cacheSize()) {
+            cache.clear();
+        }
+    }
+
+    /** Forgets a contributor's cached names (after an erasure or a restriction change here). */
+    public void forget(UUID id) {
+        cache.remove(id);
+    }
+}

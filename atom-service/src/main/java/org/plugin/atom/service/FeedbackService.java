@@ -1,0 +1,165 @@
+package org.plugin.atom.service;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.plugin.atom.client.ContributorClient.ResolvedContributor;
+import org.plugin.atom.repository.Atom;
+import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.FeedbackComment;
+import org.plugin.atom.repository.FeedbackRepository;
+import org.plugin.atom.repository.LedgerEntry.Event;
+import org.plugin.atom.repository.Rating;
+import org.plugin.atom.rest.FeedbackDtos.CommentView;
+import org.plugin.atom.rest.FeedbackDtos.ModerationReason;
+import org.plugin.atom.rest.FeedbackDtos.RatingView;
+import org.plugin.atom.service.ContributorDirectory.PublicName;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.Problems;
+
+/**
+ * Ratings (1-5, one per user per Atom, updatable) and comments (authors delete their own, admins
+ * moderate). Authors are known by token subject, and by contributor id when they are contributors,
+ * so that an access or erasure request finds their feedback.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    private final AtomRepository atoms;
+    private final FeedbackRepository feedback;
+    private final CurrentActor actor;
+    private final ContributorDirectory directory;
+    private final LedgerService ledger;
+    private final PlatformClock clock;
+    private final EntityManager em;
+
+    FeedbackService(AtomRepository atoms, FeedbackRepository feedback, CurrentActor actor, ContributorDirectory directory, LedgerService ledger,
+            PlatformClock clock, EntityManager em) {
+        this.atoms = atoms;
+        this.feedback = feedback;
+        this.actor = actor;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    public record Rated(RatingView rating, boolean created) {
+    }
+
+    @Transactional
+    public Rated rate(String name, int stars) {
+        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+        UUID contributorId = actor.userContributor().map(ResolvedContributor::id).orElse(null);
+        feedback.lockStats(atom.id);
+        Instant now = clock.instant();
+        var existing = feedback.rating(atom.id, actor.subject());
+        Rating r;
+        int previous = 0;
+        if (existing.isPresent()) {
+            r = existing.get();
+            previous = r.stars;
+        } else {
+            r = new Rating();
+            r.id = UUID.randomUUID();
+            r.atomId = atom.id;
+            r.authorSubject = actor.subject();
+            r.createdAt = now;
+        }
+        r.authorContributorId = contributorId;
+        if (previous != stars || existing.isEmpty()) {
+            r.stars = (short) stars;
+            r.updatedAt = now;
+            em.persist(r);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Conflicts.isUniqueViolation(e, "rating_author_uk")) {
+                    throw Problems.conflict("Your rating of '" + name + "' was being changed concurrently; try again");
+                }
+                throw e;
+            }
+            feedback.applyToStats(atom.id, previous, stars);
+        }
+        return new Rated(new RatingView(atom.name, r.stars, r.createdAt, r.updatedAt), existing.isEmpty());
+    }
+
+    public RatingView myRating(String name) {
+        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+        Rating r = feedback.rating(atom.id, actor.subject()).orElseThrow(() -> Problems.notFound("You have not rated '" + name + "'"));
+        return new RatingView(atom.name, r.stars, r.createdAt, r.updatedAt);
+    }
+
+    @Transactional
+    public void deleteMyRating(String name) {
+        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+        feedback.lockStats(atom.id);
+        Rating r = feedback.rating(atom.id, actor.subject()).orElseThrow(() -> Problems.notFound("You have not rated '" + name + "'"));
+        em.remove(r);
+        em.flush();
+        feedback.applyToStats(atom.id, r.stars, 0);
+    }
+
+    @Transactional
+    public CommentView comment(String name, String body) {
+        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+        var c = new FeedbackComment();
+        c.id = UUID.randomUUID();
+        c.atomId = atom.id;
+        c.authorSubject = actor.subject();
+        c.authorContributorId = actor.userContributor().map(ResolvedContributor::id).orElse(null);
+        c.body = body.strip();
+        c.createdAt = clock.instant();
+        em.persist(c);
+        return views(atom, List.of(c)).get(0);
+    }
+
+    public Page<CommentView> comments(String name, PageRequest page) {
+        Atom atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        var list = feedback.comments(atom.id, page.limit(), page.offset());
+        return Page.of(views(atom, list), feedback.countComments(atom.id), page);
+    }
+
+    /** Authors delete their own comments; admins delete anyone's as moderation, recorded in the ledger. */
+    @Transactional
+    public void deleteComment(String name, UUID commentId, ModerationReason reason) {
+        Atom atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        FeedbackComment c = feedback.comment(atom.id, commentId)
+                .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no comment " + commentId));
+        if (c.authorSubject.equals(actor.subject())) {
+            em.remove(c);
+            return;
+        }
+        if (!actor.isAdmin()) {
+            throw Problems.forbidden("Only the author of a comment or an admin may delete it");
+        }
+        em.remove(c);
+        em.flush();
+        ledger.append(Event.FEEDBACK_MODERATED, atom.id, atom.name, null, actor.asAdmin(),
+                Map.of("comment", c.id, "reason", reason == null ? ModerationReason.OTHER : reason));
+    }
+
+    private List<CommentView> views(Atom atom, List<FeedbackComment> comments) {
+        Set<UUID> authors = new HashSet<>();
+        comments.stream().map(c -> c.authorContributorId).filter(Objects::nonNull).forEach(authors::add);
+        Set<UUID> restricted = atoms.restrictedAmong(authors);
+        authors.removeAll(restricted);
+        Map<UUID, PublicName> names = authors.isEmpty() ? Map.of() : directory.names(authors);
+        String me = actor.subject();
+        return comments.stream().map(c -> new CommentView(c.id, atom.name, c.body,
+                c.authorContributorId == null ? null : CatalogService.owner(c.authorContributorId, restricted.contains(c.authorContributorId), names),
+                c.authorSubject.equals(me), c.createdAt)).toList();
+    }
+}
