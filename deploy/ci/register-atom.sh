@@ -46,7 +46,7 @@ chmod 700 "$work"
 trap 'rm -rf "$work"' EXIT
 
 # --- client-credentials token; the secret goes through stdin, not argv ---
-jq -rn '"grant_type=client_credentials&client_id=" + (env.PLUGIN_CI_CLIENT_ID | @uri)
+jq -jn '"grant_type=client_credentials&client_id=" + (env.PLUGIN_CI_CLIENT_ID | @uri)
         + "&client_secret=" + (env.PLUGIN_CI_CLIENT_SECRET | @uri)' > "$work/form"
 token_status=$(curl -sS --connect-timeout 10 --max-time 30 -o "$work/token.json" -w '%{http_code}' \
   -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @"$work/form" "$PLUGIN_TOKEN_URL") || {

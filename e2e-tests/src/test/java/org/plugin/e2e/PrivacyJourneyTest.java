@@ -34,16 +34,16 @@ class PrivacyJourneyTest {
     static final String ATOM_VIEW = "/api/atoms/%s";
     /** Feedback (issue 4, item 7): a comment by the contributor on their Atom, and its list. */
     static final String ATOM_COMMENTS = "/api/atoms/%s/comments";
-    static final String COMMENT_FIELD = "text";
+    static final String COMMENT_FIELD = "body";
     /** The version descriptor atom-service accepts (issue 4, items 1-2). */
     static final String ATOM_DESCRIPTOR = """
-            {"displayName":"Privacy journey shaper %s","summary":"Shapes packets for the privacy journey",
-             "description":"A VNF registered by the privacy end-to-end journey.","kind":"VNF","category":"networking",
-             "tags":["e2e","privacy"],"license":"Apache-2.0","sourceUrl":"https://example.org/src/%s",
+            {"atom":{"displayName":"Privacy journey shaper %s","summary":"Shapes packets for the privacy journey",
+              "description":"A VNF registered by the privacy end-to-end journey.","kind":"VNF","category":"networking",
+              "tags":["e2e","privacy"],"license":"Apache-2.0","sourceUrl":"https://example.org/src/%s"},
              "artifacts":[{"type":"CONTAINER_IMAGE","reference":"registry.example.org/e2e/%s:1.0.0",
-               "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}],
-             "languages":["Go"],"connectionPoints":[{"name":"in","protocol":"IPv4","direction":"INGRESS"}],
-             "releaseNotes":"First version"}""";
+               "digest":"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}],
+             "languages":["Go"],"connectionPoints":[{"name":"in","protocol":"IP","direction":"IN"}],
+             "releaseNotes":"First version","state":"PUBLISHED"}""";
 
     // --- privacy-service (this issue) ---
     static final String REQUESTS = "/api/privacy/requests";
