@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -21,5 +23,10 @@ public class VersionRepository implements PanacheRepositoryBase<AtomVersion, UUI
 
     public List<AtomVersion> findByAtoms(List<UUID> atomIds) {
         return atomIds.isEmpty() ? List.of() : list("atomId in ?1", atomIds);
+    }
+
+    /** The same, loaded read-only: no dirty-checking snapshot per version (an export may read tens of thousands). */
+    public List<AtomVersion> readByAtoms(List<UUID> atomIds) {
+        return atomIds.isEmpty() ? List.of() : find("atomId in ?1", atomIds).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 }

@@ -6,14 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
+
 import org.plugin.atom.mapping.CatalogMapper;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.repository.Chain;
 import org.plugin.atom.repository.FeedbackComment;
 import org.plugin.atom.repository.LedgerEntry;
@@ -52,24 +56,29 @@ public class PrivacyService {
         this.clock = clock;
     }
 
+    /**
+     * What the catalog holds about a contributor. Read-only loads (no dirty-checking snapshots) and
+     * versions grouped once by Atom: a contributor may have tens of thousands of versions and entries.
+     */
     public PersonalData personalData(UUID id) {
         List<Atom> owned = atoms.findByOwner(id);
-        Map<UUID, String> atomNames = new HashMap<>();
-        owned.forEach(a -> atomNames.put(a.id, a.name));
-        var versionsByAtom = versions.findByAtoms(owned.stream().map(a -> a.id).toList());
+        Map<UUID, List<AtomVersion>> versionsByAtom = versions.readByAtoms(owned.stream().map(a -> a.id).toList()).stream()
+                .collect(Collectors.groupingBy(v -> v.atomId));
         List<AtomData> atomData = owned.stream().map(a -> new AtomData(a.name, CatalogMapper.metadata(a), a.lifecycle.name(), a.createdAt,
-                versionsByAtom.stream().filter(v -> v.atomId.equals(a.id)).sorted(CatalogMapper.newestFirst())
+                versionsByAtom.getOrDefault(a.id, List.of()).stream().sorted(CatalogMapper.newestFirst())
                         .map(v -> CatalogMapper.view(a.name, v)).toList())).toList();
         List<ChainData> chains = em.createQuery("from Chain c where c.ownerId = ?1 order by c.createdAt, c.id", Chain.class).setParameter(1, id)
-                .getResultList().stream().map(c -> new ChainData(c.name, c.description, c.createdAt)).toList();
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(c -> new ChainData(c.name, c.description, c.createdAt))
+                .toList();
         List<Rating> ratings = em.createQuery("from Rating r where r.authorContributorId = ?1 order by r.createdAt, r.id", Rating.class)
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         List<FeedbackComment> comments = em.createQuery("from FeedbackComment c where c.authorContributorId = ?1 order by c.createdAt, c.id",
-                FeedbackComment.class).setParameter(1, id).getResultList();
+                FeedbackComment.class).setParameter(1, id).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         Map<UUID, String> feedbackAtoms = names(ratings.stream().map(r -> r.atomId).toList(), comments.stream().map(c -> c.atomId).toList());
         List<LedgerData> entries = em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class)
-                .setParameter(1, id).getResultList().stream().map(e -> new LedgerData(e.seq, e.id, e.recordedAt, e.event.name(), e.atomName,
-                        e.atomVersion, e.actorKind.name(), e.ciClient, e.details)).toList();
+                .setParameter(1, id).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream()
+                .map(e -> new LedgerData(e.seq, e.id, e.recordedAt, e.event.name(), e.atomName, e.atomVersion, e.actorKind.name(), e.ciClient,
+                        e.details)).toList();
         return new PersonalData(id, restriction(id).restricted(), erasure(id), atomData, chains,
                 ratings.stream().map(r -> new RatingData(feedbackAtoms.get(r.atomId), r.stars, r.createdAt, r.updatedAt)).toList(),
                 comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), entries);
@@ -80,7 +89,8 @@ public class PrivacyService {
         ids.addAll(b);
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            atoms.list("id in ?1", List.copyOf(ids)).forEach(atom -> names.put(atom.id, atom.name));
+            em.createQuery("select a.id, a.name from Atom a where a.id in ?1", Object[].class).setParameter(1, List.copyOf(ids)).getResultList()
+                    .forEach(row -> names.put((UUID) row[0], (String) row[1]));
         }
         return names;
     }
