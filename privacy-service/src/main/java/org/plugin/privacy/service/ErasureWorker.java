@@ -72,9 +72,19 @@ public class ErasureWorker {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Batches one run may take back to back: a backlog goes at the speed of the work, not of the schedule. */
+    static final int MAX_BATCHES_PER_RUN = 50;
+
+    /**
+     * Takes due jobs batch after batch while batches come back full (many deactivations at once), up
+     * to {@link #MAX_BATCHES_PER_RUN}; the next run goes on from there. Failed jobs wait for their
+     * backoff, so they never keep a run going.
+     */
     @Scheduled(identity = "privacy-erasure-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        runDue();
+        for (int batches = 1; runDue() == config.jobs().batch() && batches < MAX_BATCHES_PER_RUN; batches++) {
+            // a full batch: more jobs may be due
+        }
         metrics.refresh();
     }
 

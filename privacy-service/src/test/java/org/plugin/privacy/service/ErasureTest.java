@@ -330,6 +330,16 @@ class ErasureTest {
         }
 
         @Test
+        void oneScheduledRunWorksOffABacklogLargerThanABatch() {
+            // 25 due jobs (a batch is 20): one run of the schedule takes them all, not 20 per run
+            List<UUID> contributors = java.util.stream.IntStream.range(0, 25).mapToObj(i -> erasable()).toList();
+            List<String> jobIds = contributors.stream().map(c -> jobOf(c, clock.instant().minus(Duration.ofDays(8)))).toList();
+            worker.scheduled();
+            jobIds.forEach(id -> job(id).body("status", equalTo("COMPLETED")));
+            contributors.forEach(c -> assertThat(calls(contributorErasure(c))).isEqualTo(1));
+        }
+
+        @Test
         void jobsNotDoneThreeDaysBeforeTheirDeadlineAreFlaggedAndCounted() {
             UUID contributor = erasable();
             StubMapping down = atomDown(contributor, Fixtures.problem(503, "down"));
