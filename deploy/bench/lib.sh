@@ -1,0 +1,115 @@
+# shellcheck shell=bash disable=SC2034
+# Settings and helpers of deploy/bench/run. Sourced, not run. Ports and the stack's layout come
+# from deploy/local/lib.sh, so the bench talks to the stack that deploy/local/up starts.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=deploy/local/lib.sh
+source "$BENCH_DIR/../local/lib.sh"
+SCRIPT_NAME=bench
+
+KC_URL="http://127.0.0.1:$KEYCLOAK_PORT"
+TOKEN_URL="$ISSUER/protocol/openid-connect/token"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+CONTRIBUTOR_URL="http://127.0.0.1:$CONTRIBUTOR_PORT"
+ATOM_URL="http://127.0.0.1:$ATOM_PORT"
+PRIVACY_URL="http://127.0.0.1:$PRIVACY_PORT"
+
+# JVM options of the services while they are measured: the full JIT (C1 then C2), a heap like the
+# Kubernetes limit gives them (512 MiB container, 80% for the heap), the serial collector that the
+# JVM itself picks in such a container. Not the dev stack's -XX:TieredStopAtLevel=1.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+
+# Passwords of the bench's own Keycloak users (a local stack only).
+BENCH_PASSWORD="${BENCH_PASSWORD:-bench-password}"
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL: each service's database, as that service's own role (password = name locally).
+psql_db() {
+  local db="$1"
+  shift
+  PGPASSWORD="$db" psql -h 127.0.0.1 -p "$PG_PORT" -U "$db" -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Tokens. Each scenario fetches its own: they live 5 minutes (Keycloak's master realm: 1 minute).
+token_password() {
+  local user="$1" password="${2:-$BENCH_PASSWORD}"
+  curl -fsS -d grant_type=password -d client_id=plugin-frontend -d "username=$user" --data-urlencode "password=$password" \
+    "$TOKEN_URL" | jq -er .access_token
+}
+
+token_client() {
+  local client="$1" secret="${2:-$1-secret}"
+  curl -fsS -d grant_type=client_credentials -d "client_id=$client" --data-urlencode "client_secret=$secret" \
+    "$TOKEN_URL" | jq -er .access_token
+}
+
+kc_admin_token() {
+  curl -fsS -d grant_type=password -d client_id=admin-cli -d "username=$KEYCLOAK_ADMIN" \
+    --data-urlencode "password=$KEYCLOAK_ADMIN_PASSWORD" "$KC_URL/realms/master/protocol/openid-connect/token" | jq -er .access_token
+}
+
+# api METHOD URL TOKEN [BODY]: prints the status code, the body goes to $API_BODY.
+API_BODY="${TMPDIR:-/tmp}/bench-api-body.$$"
+api() {
+  local method="$1" url="$2" token="$3" body="${4:-}"
+  local args=(-sS -o "$API_BODY" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+  curl "${args[@]}" "$url"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Machine state recorded with every figure.
+loadavg1() { cut -d' ' -f1 /proc/loadavg; }
+
+# Share of the two cores busy over the next N seconds (all processes, ours included), in percent.
+cpu_busy() {
+  local seconds="${1:-3}" a b
+  read -r -a a < <(head -n1 /proc/stat)
+  sleep "$seconds"
+  read -r -a b < <(head -n1 /proc/stat)
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  [ "$total" -gt 0 ] || { echo 0; return; }
+  echo $(( 100 * (total - idle) / total ))
+}
+
+# Resident set of a process in MiB (current, and peak when $2 = peak).
+rss_mib() {
+  local pid="$1" field=VmRSS
+  [ "${2:-}" = peak ] && field=VmHWM
+  awk -v f="$field:" '$1 == f { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"
+}
+
+service_pid() { live_pid "$PID_DIR/$1.pid"; }
+
+# ---------------------------------------------------------------------------------------------
+# Raw results: one JSON object per line in $RAW (set by run).
+record() {
+  # record KEY=VALUE... (values that look like numbers are stored as numbers)
+  local args=() kv key value
+  for kv in "$@"; do
+    key="${kv%%=*}"
+    value="${kv#*=}"
+    if [[ "$value" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; then
+      args+=(--argjson "$key" "$value")
+    else
+      args+=(--arg "$key" "$value")
+    fi
+  done
+  jq -cn "${args[@]}" '$ARGS.named' >>"$RAW"
+}
+
+# Adds the fields of a JSON object (a wrk or pgbench report) to a record line.
+record_json() {
+  local json="$1"
+  shift
+  local line
+  line="$(record_to_stdout "$@")"
+  jq -c --argjson extra "$json" '. + $extra' <<<"$line" >>"$RAW"
+}
+
+record_to_stdout() {
+  local RAW=/dev/stdout
+  record "$@"
+}

@@ -1,0 +1,11 @@
+-- Search by two words with a filter (kind=VNF): the page and the bounded count, as for one word.
+\set w random(1, 10)
+WITH q AS (SELECT websearch_to_tsquery('english', (ARRAY['packet monitoring','user plane','traffic firewall','edge antenna','control endpoint','network probe','configuration midhaul','data export','service billing','deployment inference'])[:w]) AS query),
+     title_hits AS (SELECT a.id, 1 + ts_rank_cd(a.title_vector, q.query, 32) AS rank FROM atom a, q WHERE a.lifecycle <> 'REMOVED' AND a.kind = 'VNF' AND a.title_vector @@ websearch_to_tsquery('english', (ARRAY['packet monitoring','user plane','traffic firewall','edge antenna','control endpoint','network probe','configuration midhaul','data export','service billing','deployment inference'])[:w]) LIMIT 200),
+     body_hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q WHERE a.lifecycle <> 'REMOVED' AND a.kind = 'VNF' AND a.search_vector @@ websearch_to_tsquery('english', (ARRAY['packet monitoring','user plane','traffic firewall','edge antenna','control endpoint','network probe','configuration midhaul','data export','service billing','deployment inference'])[:w]) AND NOT a.title_vector @@ q.query LIMIT 200),
+     page AS (SELECT id, rank FROM (SELECT * FROM title_hits UNION ALL SELECT * FROM body_hits) hits ORDER BY rank DESC, id LIMIT 20 OFFSET 0)
+SELECT a.id, a.name, a.display_name, a.summary, a.kind, a.category, a.tags, a.license, a.lifecycle, a.latest_version, a.owner_id,
+       (r.contributor_id IS NOT NULL), coalesce(s.rating_count, 0), s.average, a.created_at, a.updated_at, page.rank
+  FROM page JOIN atom a ON a.id = page.id LEFT JOIN atom_rating_stats s ON s.atom_id = a.id
+  LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id ORDER BY page.rank DESC, a.id;
+SELECT count(*) FROM (SELECT 1 FROM atom a WHERE a.lifecycle <> 'REMOVED' AND a.kind = 'VNF' AND a.search_vector @@ websearch_to_tsquery('english', (ARRAY['packet monitoring','user plane','traffic firewall','edge antenna','control endpoint','network probe','configuration midhaul','data export','service billing','deployment inference'])[:w]) LIMIT 200) hits;
