@@ -31,6 +31,7 @@ import org.plugin.atom.rest.AtomDtos.VersionView;
 import org.plugin.atom.service.CurrentActor.Actor;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Problems;
+import org.plugin.common.persistence.UniqueViolations;
 
 /** Atom writes: creation, update, deprecation, ownership, removal (with tombstones). */
 @ApplicationScoped
@@ -92,7 +93,7 @@ public class AtomService {
             atoms.persist(atom);
             atoms.flush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e, "atom_name_uk")) {
+            if (UniqueViolations.isUniqueViolation(e, "atom_name_uk")) {
                 throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
             }
             throw e;

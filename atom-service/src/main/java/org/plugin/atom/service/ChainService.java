@@ -45,6 +45,7 @@ import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * VNF chains. Creation validates every reference (the version exists and is published), every link
@@ -97,7 +98,7 @@ public class ChainService {
             chains.persist(chain);
             chains.flush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e, "chain_name_uk")) {
+            if (UniqueViolations.isUniqueViolation(e, "chain_name_uk")) {
                 throw Problems.conflict("The chain name '" + request.name() + "' is taken");
             }
             throw e;

@@ -28,6 +28,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
+import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * Ratings (1-5, one per user per Atom, updatable) and comments (authors delete their own, admins
@@ -86,7 +87,7 @@ public class FeedbackService {
             try {
                 em.flush();
             } catch (PersistenceException e) {
-                if (Conflicts.isUniqueViolation(e, "rating_author_uk")) {
+                if (UniqueViolations.isUniqueViolation(e, "rating_author_uk")) {
                     throw Problems.conflict("Your rating of '" + name + "' was being changed concurrently; try again");
                 }
                 throw e;
