@@ -23,6 +23,7 @@ import org.plugin.atom.rest.AtomDtos.AtomDetail;
 import org.plugin.atom.rest.AtomDtos.AtomSummary;
 import org.plugin.atom.rest.AtomDtos.ContributorRef;
 import org.plugin.atom.rest.AtomDtos.RatingSummary;
+import org.plugin.atom.rest.AtomDtos.SearchPage;
 import org.plugin.atom.rest.AtomDtos.VersionSummary;
 import org.plugin.atom.rest.AtomDtos.VersionView;
 import org.plugin.atom.service.ContributorDirectory.PublicName;
@@ -68,7 +69,7 @@ public class CatalogService {
                 a.updatedAt(), a.deprecatedAt(), a.removedAt());
     }
 
-    public Page<AtomSummary> search(Filter filter, Sort sort, PageRequest page) {
+    public SearchPage search(Filter filter, Sort sort, PageRequest page) {
         Sort effective = sort != null ? sort : filter.text() != null ? Sort.RELEVANCE : Sort.NAME;
         if (effective == Sort.RELEVANCE && filter.text() == null) {
             throw Problems.badRequest("sort=relevance needs a search text q");
@@ -76,18 +77,29 @@ public class CatalogService {
         if (filter.lifecycle() == Lifecycle.REMOVED) {
             throw Problems.badRequest("Removed Atoms are not searchable; lifecycle must be ACTIVE or DEPRECATED");
         }
-        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
-            return Page.of(List.of(), 0, page);
+        int ranked = config.search().maxRanked();
+        if (effective == Sort.RELEVANCE && page.offset() >= ranked) {
+            throw Problems.badRequest("A search sorted by relevance serves its " + ranked + " best hits, so offset must be below " + ranked
+                    + "; narrow the search (more words, or a kind, tag, category or contributor filter), or sort by name, newest, updated"
+                    + " or rating to page through every match");
         }
-        var result = queries.search(filter, effective, page.limit(), page.offset(), config.search().maxRanked(),
-                config.search().maxCounted());
+        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
+            return empty(page);
+        }
+        var result = queries.search(filter, effective, page.limit(), page.offset(), ranked, config.search().maxCounted());
         List<UUID> owners = result.rows().stream().filter(r -> !r.ownerRestricted()).map(SummaryRow::ownerId).filter(Objects::nonNull)
                 .distinct().toList();
         Map<UUID, PublicName> names = owners.isEmpty() ? Map.of() : directory.names(owners);
         List<AtomSummary> items = result.rows().stream().map(r -> new AtomSummary(r.name(), r.displayName(), r.summary(), r.kind(),
                 r.category(), r.tags(), r.license(), r.lifecycle(), r.latestVersion(), owner(r.ownerId(), r.ownerRestricted(), names),
                 r.ownerRestricted(), r.ratingCount(), r.ratingAverage(), r.createdAt(), r.updatedAt(), r.rank())).toList();
-        return Page.of(items, result.total(), page);
+        return new SearchPage(items, result.total(), result.totalIsLowerBound(), page.limit(), page.offset(),
+                result.more() ? page.offset() + items.size() : null);
+    }
+
+    /** No hits (an unknown or restricted contributor filter). */
+    public static SearchPage empty(PageRequest page) {
+        return new SearchPage(List.of(), 0, false, page.limit(), page.offset(), null);
     }
 
     /** The owner as pages show them: nothing while restricted, the id with whatever names are known otherwise. */
