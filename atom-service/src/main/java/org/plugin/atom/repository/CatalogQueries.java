@@ -83,6 +83,9 @@ public class CatalogQueries {
 
     /** An Atom with its rating summary and its versions: one indexed statement. */
     public Optional<Detail> detail(String name) {
+        if (!AtomRepository.possibleName(name)) {
+            return Optional.empty();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DETAIL)) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {

@@ -12,7 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class ChainRepository implements PanacheRepositoryBase<Chain, UUID> {
 
     public Optional<Chain> findByName(String name) {
-        return find("name", name).firstResultOptional();
+        return AtomRepository.possibleName(name) ? find("name", name).firstResultOptional() : Optional.empty();
     }
 
     public List<ChainNode> nodes(UUID chainId) {
