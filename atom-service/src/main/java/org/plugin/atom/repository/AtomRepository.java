@@ -31,6 +31,21 @@ public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
         return possibleName(name) ? find("name", name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional() : Optional.empty();
     }
 
+    /**
+     * The Atom, its row share-locked until the end of the transaction: rows referring to it (ratings,
+     * comments) can be written without a concurrent removal deleting it under them.
+     */
+    public Optional<Atom> shareByName(String name) {
+        return possibleName(name) ? find("name", name).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional() : Optional.empty();
+    }
+
+    /** These Atoms, share-locked in id order (a fixed order, so two transactions never wait on each other in a cycle). */
+    public List<Atom> shareByNames(java.util.Collection<String> names) {
+        List<String> possible = names.stream().filter(AtomRepository::possibleName).toList();
+        return possible.isEmpty() ? List.of()
+                : find("name in ?1 order by id", possible).withLock(LockModeType.PESSIMISTIC_READ).list();
+    }
+
     public List<Atom> findByOwner(UUID ownerId) {
         return list("ownerId = ?1 order by name", ownerId);
     }

@@ -15,6 +15,13 @@ public class ChainRepository implements PanacheRepositoryBase<Chain, UUID> {
         return AtomRepository.possibleName(name) ? find("name", name).firstResultOptional() : Optional.empty();
     }
 
+    /** The chain, its row locked until the end of the transaction (deletion). */
+    public Optional<Chain> lockByName(String name) {
+        return AtomRepository.possibleName(name)
+                ? find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                : Optional.empty();
+    }
+
     public List<ChainNode> nodes(UUID chainId) {
         return getEntityManager().createQuery("from ChainNode n where n.key.chainId = ?1 order by n.position", ChainNode.class)
                 .setParameter(1, chainId).getResultList();

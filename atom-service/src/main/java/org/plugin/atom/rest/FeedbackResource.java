@@ -105,7 +105,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
     public Response comment(@PathParam("name") String name, @NotNull @Valid CommentInput input) {
-        var created = feedback.comment(name, input.body());
+        var created = feedback.view(feedback.comment(name, input.body()));
         return Response.created(URI.create("/api/atoms/" + name + "/comments/" + created.id())).entity(created).build();
     }
 

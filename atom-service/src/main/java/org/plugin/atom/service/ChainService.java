@@ -140,7 +140,7 @@ public class ChainService {
         Set<String> names = new HashSet<>();
         specs.values().forEach(n -> names.add(n.atom()));
         Map<String, Atom> atomsByName = new HashMap<>();
-        atoms.list("name in ?1", names).forEach(a -> atomsByName.put(a.name, a));
+        atoms.shareByNames(names).forEach(a -> atomsByName.put(a.name, a));
         Map<UUID, List<AtomVersion>> versionsByAtom = new HashMap<>();
         versions.findByAtoms(atomsByName.values().stream().map(a -> a.id).toList())
                 .forEach(v -> versionsByAtom.computeIfAbsent(v.atomId, k -> new ArrayList<>()).add(v));
@@ -333,7 +333,8 @@ public class ChainService {
     /** The owner or an admin deletes a chain; tombstones it alone kept alive are purged. */
     @Transactional
     public void delete(String name) {
-        Chain chain = chains.findByName(name).orElseThrow(() -> Problems.notFound("No chain named '" + name + "'"));
+        actor.resolveBeforeLocking();
+        Chain chain = chains.lockByName(name).orElseThrow(() -> Problems.notFound("No chain named '" + name + "'"));
         Actor who = actor.requireOwnerOrAdmin(chain.ownerId, "chain '" + name + "'", "delete it");
         List<UUID> versionIds = chains.nodes(chain.id).stream().map(n -> n.versionId).toList();
         List<UUID> atomIds = versionIds.isEmpty() ? List.of()

@@ -128,6 +128,17 @@ public class CurrentActor {
         return actor;
     }
 
+    /**
+     * Resolves the caller now, before the caller's transaction locks anything: a non-admin's
+     * ownership check asks contributor-service (up to its timeouts), and no row lock may be held
+     * while waiting for a peer. Admins need no lookup. 403 or 503 as {@link #contributor()}.
+     */
+    public void resolveBeforeLocking() {
+        if (!(isAdmin() && !isCi())) {
+            contributor();
+        }
+    }
+
     /** An admin acting as such. */
     public Actor asAdmin() {
         return new Actor(ActorKind.ADMIN, null, null, subject());
