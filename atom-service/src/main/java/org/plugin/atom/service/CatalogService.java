@@ -13,6 +13,7 @@ import org.plugin.atom.config.AtomConfig;
 import org.plugin.atom.mapping.CatalogMapper;
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.AtomVersion.State;
 import org.plugin.atom.repository.CatalogQueries;
 import org.plugin.atom.repository.CatalogQueries.Filter;
 import org.plugin.atom.repository.CatalogQueries.Sort;
@@ -43,16 +44,23 @@ public class CatalogService {
     private final AtomRepository atoms;
     private final VersionRepository versions;
     private final AtomConfig config;
+    private final CurrentActor actor;
 
-    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config) {
+    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config,
+            CurrentActor actor) {
         this.queries = queries;
         this.directory = directory;
         this.atoms = atoms;
         this.versions = versions;
         this.config = config;
+        this.actor = actor;
     }
 
-    /** An Atom page; tombstones (REMOVED Atoms still used by chains) stay readable, marked REMOVED. */
+    /**
+     * An Atom page; tombstones (REMOVED Atoms still used by chains) stay readable, marked REMOVED.
+     * DRAFT versions are listed only for the owner (or their CI) and admins; asking who the caller
+     * is happens only for an Atom that has drafts.
+     */
     public AtomDetail detail(String name) {
         var found = queries.detail(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
         var a = found.atom();
@@ -61,7 +69,8 @@ public class CatalogService {
         for (int i = 0; i < 5; i++) {
             distribution.put(String.valueOf(i + 1), a.stars()[i]);
         }
-        List<VersionSummary> versionList = found.versions().stream().sorted(NEWEST_FIRST)
+        boolean drafts = found.versions().stream().anyMatch(v -> v.state() == State.DRAFT) && actor.maySeeDrafts(a.ownerId());
+        List<VersionSummary> versionList = found.versions().stream().filter(v -> drafts || v.state() != State.DRAFT).sorted(NEWEST_FIRST)
                 .map(v -> new VersionSummary(v.version(), v.state(), v.createdAt(), v.publishedAt(), v.deprecatedAt())).toList();
         return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), a.kind(), a.category(), a.tags(), a.license(),
                 a.sourceUrl(), a.documentationUrl(), a.lifecycle(), owner(a.ownerId(), a.ownerRestricted(), names), a.ownerRestricted(),
@@ -111,16 +120,23 @@ public class CatalogService {
         return n == null ? new ContributorRef(ownerId, null, null, null) : new ContributorRef(ownerId, n.accountName(), n.firstName(), n.lastName());
     }
 
+    /** An Atom's versions, newest first; DRAFT ones only for the owner (or their CI) and admins. */
     public Page<VersionView> versions(String name, PageRequest page) {
         var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
-        var all = versions.findByAtom(atom.id).stream().sorted(CatalogMapper.newestFirst()).toList();
-        var items = all.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
-        return Page.of(items, all.size(), page);
+        var all = versions.findByAtom(atom.id);
+        if (all.stream().anyMatch(v -> v.state == State.DRAFT) && !actor.maySeeDrafts(atom.ownerId)) {
+            all = all.stream().filter(v -> v.state != State.DRAFT).toList();
+        }
+        var sorted = all.stream().sorted(CatalogMapper.newestFirst()).toList();
+        var items = sorted.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
+        return Page.of(items, sorted.size(), page);
     }
 
+    /** One version; a DRAFT is a 404 for anyone but the owner (or their CI) and admins, as if it did not exist. */
     public VersionView version(String name, String version) {
         var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
-        return versions.find(atom.id, version).map(v -> CatalogMapper.view(atom.name, v))
+        return versions.find(atom.id, version).filter(v -> v.state != State.DRAFT || actor.maySeeDrafts(atom.ownerId))
+                .map(v -> CatalogMapper.view(atom.name, v))
                 .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
     }
 }

@@ -82,7 +82,7 @@ public class ChainService {
     @Transactional
     public Chain create(ChainCreate request) {
         Actor who = actor.asContributor();
-        Map<String, Resolved> nodes = validate(request);
+        Map<String, Resolved> nodes = validate(request, who);
         if (chains.findByName(request.name()).isPresent()) {
             throw Problems.conflict("The chain name '" + request.name() + "' is taken");
         }
@@ -128,8 +128,13 @@ public class ChainService {
         return request.links() == null ? List.of() : request.links();
     }
 
-    /** Every check, every failure collected; 400 listing them (each with a code) when any fails. */
-    Map<String, Resolved> validate(ChainCreate request) {
+    /**
+     * Every check, every failure collected; 400 listing them (each with a code) when any fails. The
+     * referenced Atoms are share-locked until the chain is stored, so that none is removed (or its
+     * version deprecated) in between. Another owner's DRAFT is reported as an unknown version:
+     * drafts exist only for their owner (and admins).
+     */
+    Map<String, Resolved> validate(ChainCreate request, Actor who) {
         List<ChainError> errors = new ArrayList<>();
         Map<String, NodeSpec> specs = new LinkedHashMap<>();
         for (NodeSpec n : request.nodes()) {
@@ -153,8 +158,9 @@ public class ChainService {
                         + (atom != null ? " (it was removed)" : "")));
                 continue;
             }
+            boolean drafts = actor.isAdmin() || Objects.equals(atom.ownerId, who.contributorId());
             AtomVersion version = versionsByAtom.getOrDefault(atom.id, List.of()).stream().filter(v -> v.version.equals(n.version()))
-                    .findFirst().orElse(null);
+                    .filter(v -> drafts || v.state != State.DRAFT).findFirst().orElse(null);
             if (version == null) {
                 errors.add(new ChainError("UNKNOWN_VERSION", "Node '" + n.key() + "': Atom '" + n.atom() + "' has no version "
                         + RegistrationService.abbreviate(n.version())));

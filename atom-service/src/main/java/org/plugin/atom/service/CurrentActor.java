@@ -11,6 +11,7 @@ import org.plugin.atom.repository.LedgerEntry.ActorKind;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Problems;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -136,6 +137,25 @@ public class CurrentActor {
     public void resolveBeforeLocking() {
         if (!(isAdmin() && !isCi())) {
             contributor();
+        }
+    }
+
+    /**
+     * Whether this caller sees the DRAFT versions of an Atom owned by {@code ownerId}: its owner (in
+     * person, or a CI token acting for them) and admins do; nobody else. Never fails: a caller who
+     * cannot be resolved now (not a contributor, or contributor-service not answering) sees no drafts.
+     */
+    public boolean maySeeDrafts(UUID ownerId) {
+        if (isAdmin() && !isCi()) {
+            return true;
+        }
+        if (ownerId == null) {
+            return false;
+        }
+        try {
+            return ownerId.equals(contributor().id());
+        } catch (HttpProblem notResolved) {
+            return false;
         }
     }
 
