@@ -128,6 +128,8 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a reserved name")
     @APIResponse(responseCode = "409", description = "The name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response create(@NotNull @Valid AtomCreate create) {
         var atom = atoms.create(create);
         return Response.created(URI.create("/api/atoms/" + atom.name)).entity(catalog.detail(atom.name)).build();
@@ -152,6 +154,8 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public AtomDetail update(@PathParam("name") String name, @NotNull @Valid AtomPatch patch) {
         atoms.update(name, patch);
         return catalog.detail(name);
@@ -179,6 +183,8 @@ public class AtomResource {
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "409", description = "That contributor is not active")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public AtomDetail changeOwner(@PathParam("name") String name, @NotNull @Valid OwnerChange change) {
         atoms.changeOwner(name, change.accountName());
         return catalog.detail(name);
