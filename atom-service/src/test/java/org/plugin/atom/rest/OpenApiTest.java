@@ -29,6 +29,7 @@ class OpenApiTest {
                 .body(containsString("/api/atoms/{name}/versions/{version}")).body(containsString("/api/chains"))
                 .body(containsString("/internal/atoms/contributors/{id}/erasure"));
         given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     /** Every operation documents its success, 401 and 403; every one taking a body documents 400, 413 and 415. */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -125,6 +126,20 @@ class SearchBoundsTest {
         given().auth().oauth2(reader).get("/api/atoms?q=" + word + "&category=seeding-body&limit=100&offset=100").then().statusCode(200)
                 .body("total", equalTo(200)).body("totalIsLowerBound", equalTo(true)).body("items", hasSize(100))
                 .body("items.rank", everyItem(lessThan(1f))).body("nextOffset", nullValue());
+    }
+
+    /** The seeded Atoms share their timestamps and have no rating: only the tie-break on id orders them. */
+    @Test
+    void everySortIsDeterministicAndPagesNeitherRepeatNorSkip() {
+        for (String sort : List.of("relevance", "name", "newest", "updated", "rating")) {
+            String query = "q=" + word + "&category=seeding-title&sort=" + sort + "&limit=60";
+            List<String> first = search(query).getList("items.name", String.class);
+            assertThat(search(query).getList("items.name", String.class)).as(sort).isEqualTo(first);
+            List<String> second = search(query + "&offset=60").getList("items.name", String.class);
+            Set<String> both = new HashSet<>(first);
+            both.addAll(second);
+            assertThat(both).as(sort).hasSize(120);
+        }
     }
 
     @Test
