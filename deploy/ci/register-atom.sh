@@ -14,7 +14,8 @@
 # "version" (see example-descriptor.json). Exit status: 0 when the version is registered (created,
 # or already there with the same content) or, with --dry-run, when it would be accepted; 1 when
 # the API refuses it (its problem detail is printed); 2 for a usage or configuration error; 3 when
-# the provider or the API cannot be reached or gives no token.
+# the provider or the API cannot be reached or is unavailable (5xx, after curl's retries), gives no
+# token, or answers something that is not the API's JSON.
 set -euo pipefail
 
 dry_run=false
@@ -57,7 +58,7 @@ if [[ "$token_status" != 200 ]]; then
   echo "error: no token for client $PLUGIN_CI_CLIENT_ID (HTTP $token_status${reason:+: $reason})" >&2
   exit 3
 fi
-token=$(jq -r '.access_token // empty' "$work/token.json")
+token=$(jq -r '.access_token // empty' "$work/token.json" 2>/dev/null || true)
 [[ -n "$token" ]] || { echo "error: the provider answered without an access token" >&2; exit 3; }
 printf 'Authorization: Bearer %s\n' "$token" > "$work/auth"
 
@@ -83,23 +84,37 @@ problem() {
     || echo "error: HTTP $status from $method $path"
 }
 
+unreadable() {
+  echo "error: HTTP $status from $method $path, but not the JSON answer of the API (is PLUGIN_API_URL the gateway?)" >&2
+  exit 3
+}
+
 if $dry_run; then
   if [[ "$status" != 200 ]]; then
     problem >&2
+    [[ "$status" == 5* ]] && exit 3
     exit 1
   fi
+  jq -e 'type == "object" and has("accepted")' "$work/answer.json" >/dev/null 2>&1 || unreadable
   if [[ $(jq -r '.accepted' "$work/answer.json") == true ]]; then
     jq -r '"would be accepted: \(.outcome) (HTTP \(.status))" + (if .atomCreated then ", the Atom would be created" else "" end)' "$work/answer.json"
     exit 0
   fi
   jq -r '"would be refused (HTTP \(.status)):", (.problems[] | "  " + (if .field then .field + ": " else "" end) + .detail)' "$work/answer.json" >&2
+  [[ $(jq -r '.status' "$work/answer.json") == 5* ]] && exit 3
   exit 1
 fi
 
 case "$status" in
   200|201)
+    jq -e 'type == "object" and has("outcome")' "$work/answer.json" >/dev/null 2>&1 || unreadable
     jq -r '"\(.outcome): \(.version.atom) \(.version.version) (\(.version.state), content digest \(.version.contentDigest))"
            + (if .atomCreated then "; Atom created" elif .atomUpdated then "; Atom fields updated" else "" end)' "$work/answer.json"
+    ;;
+  5*)
+    # the API (or a service it needs) is unavailable: nothing was registered, a later run may succeed
+    problem >&2
+    exit 3
     ;;
   *)
     problem >&2

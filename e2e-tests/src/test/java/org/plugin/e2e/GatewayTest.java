@@ -297,6 +297,9 @@ class GatewayTest {
             String document = given().spec(Stack.gateway()).queryParam("format", "json").when().get(path)
                     .then().statusCode(200).extract().asString();
             assertThat(document).contains("\"openapi\"").contains(path.split("/")[2]);
+            // Swagger UI's "Authorize" needs the scheme every secured operation names
+            given().spec(Stack.gateway()).queryParam("format", "json").when().get(path)
+                    .then().body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"));
         }
 
         @Test

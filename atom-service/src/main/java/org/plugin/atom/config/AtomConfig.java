@@ -28,13 +28,14 @@ public interface AtomConfig {
 
     interface Search {
         /**
-         * A full-text query matching more Atoms than this ranks only this many of them (the first
-         * found by the index), so that a very common word costs the same at any catalog size.
+         * A search sorted by relevance ranks at most this many hits in names, tags or summary and this
+         * many only in descriptions (the first found by the index) and serves the best this many, so
+         * that a very common word costs the same at any catalog size; its offsets stop there.
          */
         @WithDefault("200")
         int maxRanked();
 
-        /** Lists count their matches up to this many; a total equal to it means "at least this many". */
+        /** Other lists count their matches up to this many; beyond, their total is flagged as a lower bound. */
         @WithDefault("10000")
         int maxCounted();
     }

@@ -3,22 +3,47 @@ package org.plugin.atom.repository;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.plugin.atom.rest.AtomDtos;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
 
+    private static final Pattern SLUG = Pattern.compile(AtomDtos.SLUG);
+
+    /** Atom and chain names are slugs; any other text (from a path) names nothing and never reaches the database. */
+    public static boolean possibleName(String name) {
+        return name != null && name.length() <= 64 && SLUG.matcher(name).matches();
+    }
+
     public Optional<Atom> findByName(String name) {
-        return find("name", name).firstResultOptional();
+        return possibleName(name) ? find("name", name).firstResultOptional() : Optional.empty();
     }
 
     /** The Atom, its row locked until the end of the transaction (version registration, removal). */
     public Optional<Atom> lockByName(String name) {
-        return find("name", name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return possibleName(name) ? find("name", name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional() : Optional.empty();
+    }
+
+    /**
+     * The Atom, its row share-locked until the end of the transaction: rows referring to it (ratings,
+     * comments) can be written without a concurrent removal deleting it under them.
+     */
+    public Optional<Atom> shareByName(String name) {
+        return possibleName(name) ? find("name", name).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional() : Optional.empty();
+    }
+
+    /** These Atoms, share-locked in id order (a fixed order, so two transactions never wait on each other in a cycle). */
+    public List<Atom> shareByNames(java.util.Collection<String> names) {
+        List<String> possible = names.stream().filter(AtomRepository::possibleName).toList();
+        return possible.isEmpty() ? List.of()
+                : find("name in ?1 order by id", possible).withLock(LockModeType.PESSIMISTIC_READ).list();
     }
 
     public List<Atom> findByOwner(UUID ownerId) {

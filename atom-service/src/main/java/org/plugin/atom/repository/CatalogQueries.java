@@ -83,6 +83,9 @@ public class CatalogQueries {
 
     /** An Atom with its rating summary and its versions: one indexed statement. */
     public Optional<Detail> detail(String name) {
+        if (!AtomRepository.possibleName(name)) {
+            return Optional.empty();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DETAIL)) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -122,14 +125,24 @@ public class CatalogQueries {
         return node == null || node.isNull() ? null : OffsetDateTime.parse(node.asText()).toInstant();
     }
 
-    public record Result(List<SummaryRow> rows, long total) {
+    /**
+     * One page of hits. {@code total} counts the matches, exactly unless {@code totalIsLowerBound}
+     * (then there are at least that many); {@code more} says whether a next page has rows.
+     */
+    public record Result(List<SummaryRow> rows, long total, boolean totalIsLowerBound, boolean more) {
     }
+
+    private static final String COLUMNS = "a.id, a.name, a.display_name, a.summary, a.kind, a.category, a.tags, a.license, a.lifecycle,"
+            + " a.latest_version, a.owner_id, (r.contributor_id IS NOT NULL), coalesce(s.rating_count, 0), s.average, a.created_at, a.updated_at";
+    private static final String JOINS = " LEFT JOIN atom_rating_stats s ON s.atom_id = a.id"
+            + " LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id";
 
     /**
      * One page of search hits and the number of hits. Full-text matches come from the GIN index; a
-     * query matching more than {@code maxRanked} Atoms ranks only that many of them, and a count stops
-     * at {@code maxCounted} (or {@code maxRanked}), so neither a common word nor a broad filter costs
-     * more as the catalog grows.
+     * query sorted by relevance ranks at most {@code maxRanked} hits in names, tags or summary plus
+     * {@code maxRanked} hits only in descriptions, and serves the best {@code maxRanked} of them, so
+     * a common word costs the same at any catalog size; other lists count at most {@code maxCounted}
+     * matches. Either way a total that stopped at its bound is flagged as a lower bound.
      */
     public Result search(Filter f, Sort sort, int limit, int offset, int maxRanked, int maxCounted) {
         List<Object> params = new ArrayList<>();
@@ -154,87 +167,141 @@ public class CatalogQueries {
             filters.append(" AND a.lifecycle = ?");
             params.add(f.lifecycle().name());
         }
-        boolean text = f.text() != null;
-        String matches = " AND a.search_vector @@ websearch_to_tsquery('english', ?)";
-        String where = filters + (text ? matches : "");
-        List<Object> whereParams = new ArrayList<>(params);
-        if (text) {
-            whereParams.add(f.text());
-        }
-        String columns = "a.id, a.name, a.display_name, a.summary, a.kind, a.category, a.tags, a.license, a.lifecycle, a.latest_version,"
-                + " a.owner_id, (r.contributor_id IS NOT NULL), coalesce(s.rating_count, 0), s.average, a.created_at, a.updated_at";
-        String joins = " LEFT JOIN atom_rating_stats s ON s.atom_id = a.id LEFT JOIN restricted_contributor r ON r.contributor_id = a.owner_id";
-        String sql;
-        List<Object> pageParams = new ArrayList<>();
-        if (text && sort == Sort.RELEVANCE) {
-            // Hits in names, tags or summary rank first (1 + their rank on the small title vector); hits only in
-            // the description follow (their rank, below 1, on the full vector). Each group is bounded by maxRanked.
-            sql = "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),"
-                    + " title_hits AS (SELECT a.id, 1 + ts_rank_cd(a.title_vector, q.query, 32) AS rank FROM atom a, q" + filters
-                    + " AND a.title_vector @@ websearch_to_tsquery('english', ?) LIMIT ?),"
-                    + " body_hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + filters
-                    + matches + " AND NOT a.title_vector @@ q.query LIMIT ?),"
-                    + " page AS (SELECT id, rank FROM (SELECT * FROM title_hits UNION ALL SELECT * FROM body_hits) hits"
-                    + " ORDER BY rank DESC, id LIMIT ? OFFSET ?)"
-                    + " SELECT " + columns + ", page.rank FROM page JOIN atom a ON a.id = page.id" + joins
-                    + " ORDER BY page.rank DESC, a.id";
-            pageParams.add(f.text());
-            pageParams.addAll(params);
-            pageParams.add(f.text());
-            pageParams.add(maxRanked);
-            pageParams.addAll(params);
-            pageParams.add(f.text());
-            pageParams.add(maxRanked);
-            pageParams.add(limit);
-            pageParams.add(offset);
-        } else {
-            String order = switch (sort) {
-                case NEWEST -> " ORDER BY a.created_at DESC, a.id";
-                case UPDATED -> " ORDER BY a.updated_at DESC, a.id";
-                case RATING -> " ORDER BY s.average DESC NULLS LAST, a.id";
-                default -> " ORDER BY a.name, a.id";
-            };
-            sql = "SELECT " + columns + ", NULL::float8 FROM atom a" + joins + where + order + " LIMIT ? OFFSET ?";
-            pageParams.addAll(whereParams);
-            pageParams.add(limit);
-            pageParams.add(offset);
-        }
-        // counting is bounded too: relevance ranks at most maxRanked hits, other lists count at most maxCounted
-        int countLimit = text && sort == Sort.RELEVANCE ? maxRanked : maxCounted;
-        String count = "SELECT count(*) FROM (SELECT 1 FROM atom a" + where + " LIMIT " + countLimit + ") hits";
         try (Connection c = dataSource.getConnection()) {
-            List<SummaryRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                customPlan(ps);
-                bind(ps, pageParams);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double rankValue = rs.getDouble(17);
-                        Double rank = rs.wasNull() ? null : rankValue;
-                        rows.add(new SummaryRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Kind.valueOf(rs.getString(5)), rs.getString(6), strings(rs.getArray(7)), rs.getString(8),
-                                Lifecycle.valueOf(rs.getString(9)), rs.getString(10), rs.getObject(11, UUID.class), rs.getBoolean(12),
-                                rs.getLong(13), rs.getBigDecimal(14), instant(rs, 15), instant(rs, 16), rank));
-                    }
-                }
+            if (f.text() != null && sort == Sort.RELEVANCE) {
+                return ranked(c, f.text(), filters.toString(), params, limit, offset, maxRanked);
             }
-            long total;
-            if (offset == 0 && rows.size() < limit) {
-                total = rows.size();
-            } else {
-                try (PreparedStatement ps = c.prepareStatement(count)) {
-                    customPlan(ps);
-                    bind(ps, whereParams);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        total = rs.getLong(1);
-                    }
-                }
-            }
-            return new Result(rows, total);
+            return listed(c, f.text(), filters.toString(), params, sort, limit, offset, maxCounted);
         } catch (SQLException e) {
             throw new IllegalStateException("Searching the catalog failed", e);
         }
+    }
+
+    /**
+     * Relevance: hits in names, tags or summary rank first (1 + their rank on the small title
+     * vector), hits only in descriptions follow (their rank, below 1, on the full vector). Each group
+     * takes at most {@code window} hits, the first the index yields; the best {@code window} of
+     * them are served. One statement gives the page and the number of hits found.
+     */
+    private Result ranked(Connection c, String text, String filters, List<Object> params, int limit, int offset, int window)
+            throws SQLException {
+        String matches = " AND a.search_vector @@ websearch_to_tsquery('english', ?)";
+        String hits = "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),"
+                + " title_hits AS (SELECT a.id, 1 + ts_rank_cd(a.title_vector, q.query, 32) AS rank FROM atom a, q" + filters
+                + " AND a.title_vector @@ websearch_to_tsquery('english', ?) LIMIT ?),"
+                + " body_hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + filters
+                + matches + " AND NOT a.title_vector @@ q.query LIMIT ?),"
+                + " hits AS (SELECT id, rank FROM title_hits UNION ALL SELECT id, rank FROM body_hits)";
+        List<Object> hitParams = new ArrayList<>();
+        hitParams.add(text);
+        hitParams.addAll(params);
+        hitParams.add(text);
+        hitParams.add(window);
+        hitParams.addAll(params);
+        hitParams.add(text);
+        hitParams.add(window);
+        // count(*) OVER () sees every hit (windows are computed before LIMIT): the page knows how many were found
+        String sql = hits + ", page AS (SELECT id, rank, count(*) OVER () AS found, count(*) FILTER (WHERE rank >= 1) OVER () AS title_found"
+                + " FROM hits ORDER BY rank DESC, id LIMIT ? OFFSET ?)"
+                + " SELECT " + COLUMNS + ", page.rank, page.found, page.title_found FROM page JOIN atom a ON a.id = page.id" + JOINS
+                + " ORDER BY page.rank DESC, a.id";
+        List<Object> pageParams = new ArrayList<>(hitParams);
+        pageParams.add(Math.max(0, Math.min(limit, window - offset)));
+        pageParams.add(offset);
+        List<SummaryRow> rows = new ArrayList<>();
+        long found = -1;
+        long titleFound = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            customPlan(ps);
+            bind(ps, pageParams);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(summary(rs));
+                    found = rs.getLong(18);
+                    titleFound = rs.getLong(19);
+                }
+            }
+        }
+        if (found < 0) {
+            // an empty page (past the hits): count them on their own
+            try (PreparedStatement ps = c.prepareStatement(hits + " SELECT count(*), count(*) FILTER (WHERE rank >= 1) FROM hits")) {
+                customPlan(ps);
+                bind(ps, hitParams);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    found = rs.getLong(1);
+                    titleFound = rs.getLong(2);
+                }
+            }
+        }
+        long served = Math.min(found, window);
+        // a group that filled its window may have left hits out; so may the best-of cut
+        boolean lowerBound = found > window || titleFound >= window || found - titleFound >= window;
+        return new Result(rows, served, lowerBound, offset + rows.size() < served);
+    }
+
+    /** Other orders: one row more than the page tells whether a next page exists; the count stops at {@code maxCounted}. */
+    private Result listed(Connection c, String text, String filters, List<Object> params, Sort sort, int limit, int offset, int maxCounted)
+            throws SQLException {
+        String where = filters + (text != null ? " AND a.search_vector @@ websearch_to_tsquery('english', ?)" : "");
+        List<Object> whereParams = new ArrayList<>(params);
+        if (text != null) {
+            whereParams.add(text);
+        }
+        String order = switch (sort) {
+            case NEWEST -> " ORDER BY a.created_at DESC, a.id";
+            case UPDATED -> " ORDER BY a.updated_at DESC, a.id";
+            case RATING -> " ORDER BY s.average DESC NULLS LAST, a.id";
+            default -> " ORDER BY a.name, a.id";
+        };
+        String sql = "SELECT " + COLUMNS + ", NULL::float8 FROM atom a" + JOINS + where + order + " LIMIT ? OFFSET ?";
+        List<Object> pageParams = new ArrayList<>(whereParams);
+        pageParams.add(limit + 1);
+        pageParams.add(offset);
+        List<SummaryRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            customPlan(ps);
+            bind(ps, pageParams);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(summary(rs));
+                }
+            }
+        }
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (!more && (!rows.isEmpty() || offset == 0)) {
+            // the last page: the total is known without counting
+            return new Result(rows, offset + rows.size(), false, false);
+        }
+        long counted;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM atom a" + where + " LIMIT ?) hits")) {
+            customPlan(ps);
+            List<Object> countParams = new ArrayList<>(whereParams);
+            countParams.add(maxCounted + 1);
+            bind(ps, countParams);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                counted = rs.getLong(1);
+            }
+        }
+        if (counted > maxCounted) {
+            // at least the bound, and at least as many as this page proves exist
+            long seen = rows.isEmpty() ? 0 : offset + rows.size() + (more ? 1 : 0);
+            return new Result(rows, Math.max(maxCounted, seen), true, more);
+        }
+        return new Result(rows, counted, false, more);
+    }
+
+    private static SummaryRow summary(ResultSet rs) throws SQLException {
+        double rankValue = rs.getDouble(17);
+        Double rank = rs.wasNull() ? null : rankValue;
+        return new SummaryRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                Kind.valueOf(rs.getString(5)), rs.getString(6), strings(rs.getArray(7)), rs.getString(8),
+                Lifecycle.valueOf(rs.getString(9)), rs.getString(10), rs.getObject(11, UUID.class), rs.getBoolean(12),
+                rs.getLong(13), rs.getBigDecimal(14), instant(rs, 15), instant(rs, 16), rank);
     }
 
     /**

@@ -12,7 +12,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class ChainRepository implements PanacheRepositoryBase<Chain, UUID> {
 
     public Optional<Chain> findByName(String name) {
-        return find("name", name).firstResultOptional();
+        return AtomRepository.possibleName(name) ? find("name", name).firstResultOptional() : Optional.empty();
+    }
+
+    /** The chain, its row locked until the end of the transaction (deletion). */
+    public Optional<Chain> lockByName(String name) {
+        return AtomRepository.possibleName(name)
+                ? find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                : Optional.empty();
     }
 
     public List<ChainNode> nodes(UUID chainId) {

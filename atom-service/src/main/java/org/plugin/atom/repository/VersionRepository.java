@@ -13,7 +13,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class VersionRepository implements PanacheRepositoryBase<AtomVersion, UUID> {
 
+    /** Empty for text that is not a semantic version (from a path): it names no version and never reaches the database. */
     public Optional<AtomVersion> find(UUID atomId, String version) {
+        if (org.plugin.atom.service.SemanticVersion.parse(version) == null) {
+            return Optional.empty();
+        }
         return find("atomId = ?1 and version = ?2", atomId, version).firstResultOptional();
     }
 

@@ -136,6 +136,14 @@ public final class AtomDtos {
             long ratingCount, BigDecimal ratingAverage, Instant createdAt, Instant updatedAt, Double rank) {
     }
 
+    /**
+     * A page of search hits: {@link org.plugin.common.web.Page}'s fields, plus whether {@code total}
+     * is only a lower bound (a search stops counting at a bound, so that it costs the same at any
+     * catalog size). {@code nextOffset} is absent when no further page can be fetched.
+     */
+    public record SearchPage(List<AtomSummary> items, long total, boolean totalIsLowerBound, int limit, int offset, Integer nextOffset) {
+    }
+
     /** A version in full. */
     public record VersionView(String atom, String version, State state, List<Artifact> artifacts, List<String> languages,
             List<ConnectionPoint> connectionPoints, String releaseNotes, String contentDigest, Instant createdAt,

@@ -34,15 +34,14 @@ import org.plugin.atom.repository.CatalogQueries.Sort;
 import org.plugin.atom.rest.AtomDtos.AtomCreate;
 import org.plugin.atom.rest.AtomDtos.AtomDetail;
 import org.plugin.atom.rest.AtomDtos.AtomPatch;
-import org.plugin.atom.rest.AtomDtos.AtomSummary;
 import org.plugin.atom.rest.AtomDtos.OwnerChange;
 import org.plugin.atom.rest.AtomDtos.Removal;
+import org.plugin.atom.rest.AtomDtos.SearchPage;
 import org.plugin.atom.service.AtomService;
 import org.plugin.atom.service.CatalogService;
 import org.plugin.atom.service.ContributorDirectory;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
-import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
 
@@ -68,13 +67,16 @@ public class AtomResource {
     @GET
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "Searches the catalog", description = "Full-text search over name, display name, summary, description and tags "
-            + "(ranked: hits in names, tags or summary first), with filters, sorting and paging. Removed Atoms never appear. To keep search fast at any catalog size, "
-            + "a text query sorted by relevance ranks at most 200 hits in names, tags or summary and 200 only in descriptions, and counts at most 200, and other lists count at most 10,000: "
-            + "a total equal to that bound means at least that many.")
+            + "(ranked: hits in names, tags or summary first), with filters, sorting and paging. Removed Atoms never appear. To keep search "
+            + "equally fast at any catalog size, a text query sorted by relevance ranks at most 200 hits in names, tags or summary and 200 "
+            + "only in descriptions (the first the index finds) and serves the 200 best: its pages stop there (an offset of 200 or more "
+            + "is a 400) and, when more Atoms match, totalIsLowerBound is true and total means 'at least'. Other sorts page through every "
+            + "match; their count stops at 10,000 (totalIsLowerBound then true), while nextOffset keeps leading to the next page. "
+            + "nextOffset is absent when no further page can be fetched.")
     @APIResponse(responseCode = "200", description = "A page of Atoms with their contributors' public names")
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging value is invalid")
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging value is invalid, or an offset past the ranked hits of a relevance search")
     @APIResponse(responseCode = "503", description = "A contributor filter by account name cannot be resolved now")
-    public Page<AtomSummary> search(
+    public SearchPage search(
             @Parameter(description = "Search text (web search syntax: words, \"phrases\", -excluded, or)") @QueryParam("q") @Size(max = 200) @PlainText String q,
             @Parameter(description = "COMPONENT or VNF") @QueryParam("kind") String kind,
             @QueryParam("tag") @Size(max = 32) @PlainText String tag,
@@ -88,7 +90,7 @@ public class AtomResource {
         if (contributor != null && !contributor.isBlank()) {
             owner = owner(contributor.strip());
             if (owner == null) {
-                return Page.of(java.util.List.of(), 0, page);
+                return CatalogService.empty(page);
             }
         }
         var filter = new Filter(text, parse(Kind.class, "kind", kind), blank(tag), blank(category), owner,
@@ -126,6 +128,8 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a reserved name")
     @APIResponse(responseCode = "409", description = "The name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response create(@NotNull @Valid AtomCreate create) {
         var atom = atoms.create(create);
         return Response.created(URI.create("/api/atoms/" + atom.name)).entity(catalog.detail(atom.name)).build();
@@ -150,6 +154,8 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public AtomDetail update(@PathParam("name") String name, @NotNull @Valid AtomPatch patch) {
         atoms.update(name, patch);
         return catalog.detail(name);
@@ -177,6 +183,8 @@ public class AtomResource {
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "409", description = "That contributor is not active")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public AtomDetail changeOwner(@PathParam("name") String name, @NotNull @Valid OwnerChange change) {
         atoms.changeOwner(name, change.accountName());
         return catalog.detail(name);

@@ -59,6 +59,8 @@ public class ChainResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a chain that fails a check")
     @APIResponse(responseCode = "409", description = "The chain name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response create(@NotNull @Valid ChainCreate create) {
         var chain = chains.create(create);
         return Response.created(URI.create("/api/chains/" + chain.name)).entity(chains.view(chain.name)).build();

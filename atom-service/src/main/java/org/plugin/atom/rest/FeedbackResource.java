@@ -40,7 +40,7 @@ import org.plugin.common.web.Problems;
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
-@APIResponse(responseCode = "403", description = "The token lacks the role user")
+@APIResponse(responseCode = "403", description = "The token lacks the role user, or the caller may not delete this comment")
 public class FeedbackResource {
 
     private final FeedbackService feedback;
@@ -57,7 +57,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "The caller's rating, changed")
     @APIResponse(responseCode = "400", description = "Malformed JSON or stars outside 1-5")
     @APIResponse(responseCode = "404", description = "No such Atom")
+    @APIResponse(responseCode = "409", description = "The caller's rating of this Atom was being changed concurrently; try again")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response rate(@PathParam("name") String name, @NotNull @Valid RatingInput input) {
         var rated = feedback.rate(name, input.stars());
         return rated.created() ? Response.created(URI.create("/api/atoms/" + name + "/ratings/mine")).entity(rated.rating()).build()
@@ -104,8 +107,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank, too long, or markup or control characters")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response comment(@PathParam("name") String name, @NotNull @Valid CommentInput input) {
-        var created = feedback.comment(name, input.body());
+        var created = feedback.view(feedback.comment(name, input.body()));
         return Response.created(URI.create("/api/atoms/" + name + "/comments/" + created.id())).entity(created).build();
     }
 

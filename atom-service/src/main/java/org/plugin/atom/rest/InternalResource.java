@@ -60,6 +60,8 @@ public class InternalResource {
     @Path("/restriction")
     @Operation(summary = "Restricts (or lifts the restriction of) a contributor: while restricted, their attribution is hidden; idempotent")
     @APIResponse(responseCode = "200", description = "The contributor's restriction state here")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public RestrictionState restrict(@PathParam("id") String id, @NotNull @Valid Restriction restriction) {
         return privacy.restrict(id(id), restriction.restricted());
     }

@@ -45,17 +45,18 @@ public class LedgerResource {
     @Path("/{name}/ledger")
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(summary = "An Atom's contribution history, oldest first: who registered, changed or removed what, and when",
-            description = "Also answers for removed Atoms: the ledger outlives them.")
+            description = "Also answers for removed Atoms: the ledger outlives them. VERSION_DRAFTED entries show only to the Atom's owner "
+                    + "(or a CI token acting for them) and admins, as draft versions do.")
     @APIResponse(responseCode = "200", description = "A page of ledger entries")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "The ledger has no entry for this name")
     public Page<LedgerEntryView> atomLedger(@PathParam("name") String name, @BeanParam @Valid PageRequest page) {
-        long total = ledger.countByAtomName(name);
-        if (total == 0) {
+        var history = ledger.history(name, page.limit(), page.offset(), actor);
+        if (history.total() == 0) {
             throw Problems.notFound("The ledger has no entry for an Atom named '" + (name.length() > 64 ? name.substring(0, 64) : name) + "'");
         }
         boolean admin = actor.isAdmin();
-        return Page.of(ledger.byAtomName(name, page.limit(), page.offset()).stream().map(e -> LedgerEntryView.from(e, admin)).toList(), total, page);
+        return Page.of(history.entries().stream().map(e -> LedgerEntryView.from(e, admin)).toList(), history.total(), page);
     }
 
     @GET

@@ -83,6 +83,8 @@ public class VersionResource {
             + "an invalid name or version, or a new Atom without its 'atom' fields")
     @APIResponse(responseCode = "409", description = "Different content for a published version, or the Atom was removed")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response register(@PathParam("name") String name, @PathParam("version") String version, @NotNull @Valid VersionContent content) {
         Registration result;
         try {
@@ -104,6 +106,8 @@ public class VersionResource {
             description = "Answers 200 with the status the PUT would answer and every problem found; only unreadable JSON is a 400.")
     @APIResponse(responseCode = "200", description = "The verdict")
     @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public ValidationReport validate(@PathParam("name") String name, @PathParam("version") String version, VersionContent content) {
         return registration.dryRun(name, version, content);
     }

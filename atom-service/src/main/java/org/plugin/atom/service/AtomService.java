@@ -1,7 +1,6 @@
 package org.plugin.atom.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +30,7 @@ import org.plugin.atom.rest.AtomDtos.VersionView;
 import org.plugin.atom.service.CurrentActor.Actor;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Problems;
+import org.plugin.common.persistence.UniqueViolations;
 
 /** Atom writes: creation, update, deprecation, ownership, removal (with tombstones). */
 @ApplicationScoped
@@ -92,7 +92,7 @@ public class AtomService {
             atoms.persist(atom);
             atoms.flush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e, "atom_name_uk")) {
+            if (UniqueViolations.isUniqueViolation(e, "atom_name_uk")) {
                 throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
             }
             throw e;
@@ -104,6 +104,7 @@ public class AtomService {
 
     @Transactional
     public Atom update(String name, AtomPatch patch) {
+        actor.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
         Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "change it");
         AtomMetadata current = CatalogMapper.metadata(atom);
@@ -125,6 +126,7 @@ public class AtomService {
 
     @Transactional
     public Atom deprecate(String name) {
+        actor.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
         Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate it");
         if (atom.lifecycle != Lifecycle.DEPRECATED) {
@@ -138,10 +140,12 @@ public class AtomService {
 
     @Transactional
     public VersionView deprecateVersion(String name, String version) {
+        actor.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        // ownership first: for anyone else a draft must look like no version at all
+        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate its versions");
         AtomVersion v = versions.find(atom.id, version)
                 .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
-        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate its versions");
         if (v.state == State.DRAFT) {
             throw Problems.conflict("Version " + version + " of Atom '" + name + "' is a DRAFT; only published versions can be deprecated");
         }
@@ -161,9 +165,10 @@ public class AtomService {
     /** Admins hand an Atom to another registered, active contributor. */
     @Transactional
     public Atom changeOwner(String name, String accountName) {
-        Atom atom = live(atoms.lockByName(name).orElse(null), name);
+        // contributor-service first, so that no lock is held while waiting for it
         var target = directory.byAccountName(accountName)
                 .orElseThrow(() -> Problems.badRequest("No contributor is registered as '" + accountName + "'"));
+        Atom atom = live(atoms.lockByName(name).orElse(null), name);
         if (!target.active()) {
             throw Problems.conflict("Contributor '" + accountName + "' is " + target.status() + "; only an ACTIVE contributor can own an Atom");
         }
@@ -185,6 +190,7 @@ public class AtomService {
      */
     @Transactional
     public Removal remove(String name) {
+        actor.resolveBeforeLocking();
         Atom atom = atoms.lockByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
         if (atom.lifecycle == Lifecycle.REMOVED) {
             throw Problems.notFound("Atom '" + name + "' was already removed");
@@ -213,7 +219,8 @@ public class AtomService {
     /** Deletes tombstones no chain uses any more (after a chain was deleted). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void purgeUnusedTombstones(List<UUID> atomIds, Actor who) {
-        for (UUID id : new ArrayList<>(atomIds)) {
+        // in id order (as PostgreSQL orders uuids: their text), the order chain creation share-locks Atoms in
+        for (UUID id : atomIds.stream().sorted(java.util.Comparator.comparing(UUID::toString)).toList()) {
             Atom atom = atoms.findById(id);
             if (atom != null && atom.lifecycle == Lifecycle.REMOVED && chains.chainsUsingAtom(id).isEmpty()) {
                 atoms.delete(atom);

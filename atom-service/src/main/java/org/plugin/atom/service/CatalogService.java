@@ -13,6 +13,7 @@ import org.plugin.atom.config.AtomConfig;
 import org.plugin.atom.mapping.CatalogMapper;
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomRepository;
+import org.plugin.atom.repository.AtomVersion.State;
 import org.plugin.atom.repository.CatalogQueries;
 import org.plugin.atom.repository.CatalogQueries.Filter;
 import org.plugin.atom.repository.CatalogQueries.Sort;
@@ -23,6 +24,7 @@ import org.plugin.atom.rest.AtomDtos.AtomDetail;
 import org.plugin.atom.rest.AtomDtos.AtomSummary;
 import org.plugin.atom.rest.AtomDtos.ContributorRef;
 import org.plugin.atom.rest.AtomDtos.RatingSummary;
+import org.plugin.atom.rest.AtomDtos.SearchPage;
 import org.plugin.atom.rest.AtomDtos.VersionSummary;
 import org.plugin.atom.rest.AtomDtos.VersionView;
 import org.plugin.atom.service.ContributorDirectory.PublicName;
@@ -42,16 +44,23 @@ public class CatalogService {
     private final AtomRepository atoms;
     private final VersionRepository versions;
     private final AtomConfig config;
+    private final CurrentActor actor;
 
-    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config) {
+    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config,
+            CurrentActor actor) {
         this.queries = queries;
         this.directory = directory;
         this.atoms = atoms;
         this.versions = versions;
         this.config = config;
+        this.actor = actor;
     }
 
-    /** An Atom page; tombstones (REMOVED Atoms still used by chains) stay readable, marked REMOVED. */
+    /**
+     * An Atom page; tombstones (REMOVED Atoms still used by chains) stay readable, marked REMOVED.
+     * DRAFT versions are listed only for the owner (or their CI) and admins; asking who the caller
+     * is happens only for an Atom that has drafts.
+     */
     public AtomDetail detail(String name) {
         var found = queries.detail(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
         var a = found.atom();
@@ -60,7 +69,8 @@ public class CatalogService {
         for (int i = 0; i < 5; i++) {
             distribution.put(String.valueOf(i + 1), a.stars()[i]);
         }
-        List<VersionSummary> versionList = found.versions().stream().sorted(NEWEST_FIRST)
+        boolean drafts = found.versions().stream().anyMatch(v -> v.state() == State.DRAFT) && actor.maySeeDrafts(a.ownerId());
+        List<VersionSummary> versionList = found.versions().stream().filter(v -> drafts || v.state() != State.DRAFT).sorted(NEWEST_FIRST)
                 .map(v -> new VersionSummary(v.version(), v.state(), v.createdAt(), v.publishedAt(), v.deprecatedAt())).toList();
         return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), a.kind(), a.category(), a.tags(), a.license(),
                 a.sourceUrl(), a.documentationUrl(), a.lifecycle(), owner(a.ownerId(), a.ownerRestricted(), names), a.ownerRestricted(),
@@ -68,7 +78,7 @@ public class CatalogService {
                 a.updatedAt(), a.deprecatedAt(), a.removedAt());
     }
 
-    public Page<AtomSummary> search(Filter filter, Sort sort, PageRequest page) {
+    public SearchPage search(Filter filter, Sort sort, PageRequest page) {
         Sort effective = sort != null ? sort : filter.text() != null ? Sort.RELEVANCE : Sort.NAME;
         if (effective == Sort.RELEVANCE && filter.text() == null) {
             throw Problems.badRequest("sort=relevance needs a search text q");
@@ -76,18 +86,29 @@ public class CatalogService {
         if (filter.lifecycle() == Lifecycle.REMOVED) {
             throw Problems.badRequest("Removed Atoms are not searchable; lifecycle must be ACTIVE or DEPRECATED");
         }
-        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
-            return Page.of(List.of(), 0, page);
+        int ranked = config.search().maxRanked();
+        if (effective == Sort.RELEVANCE && page.offset() >= ranked) {
+            throw Problems.badRequest("A search sorted by relevance serves its " + ranked + " best hits, so offset must be below " + ranked
+                    + "; narrow the search (more words, or a kind, tag, category or contributor filter), or sort by name, newest, updated"
+                    + " or rating to page through every match");
         }
-        var result = queries.search(filter, effective, page.limit(), page.offset(), config.search().maxRanked(),
-                config.search().maxCounted());
+        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
+            return empty(page);
+        }
+        var result = queries.search(filter, effective, page.limit(), page.offset(), ranked, config.search().maxCounted());
         List<UUID> owners = result.rows().stream().filter(r -> !r.ownerRestricted()).map(SummaryRow::ownerId).filter(Objects::nonNull)
                 .distinct().toList();
         Map<UUID, PublicName> names = owners.isEmpty() ? Map.of() : directory.names(owners);
         List<AtomSummary> items = result.rows().stream().map(r -> new AtomSummary(r.name(), r.displayName(), r.summary(), r.kind(),
                 r.category(), r.tags(), r.license(), r.lifecycle(), r.latestVersion(), owner(r.ownerId(), r.ownerRestricted(), names),
                 r.ownerRestricted(), r.ratingCount(), r.ratingAverage(), r.createdAt(), r.updatedAt(), r.rank())).toList();
-        return Page.of(items, result.total(), page);
+        return new SearchPage(items, result.total(), result.totalIsLowerBound(), page.limit(), page.offset(),
+                result.more() ? page.offset() + items.size() : null);
+    }
+
+    /** No hits (an unknown or restricted contributor filter). */
+    public static SearchPage empty(PageRequest page) {
+        return new SearchPage(List.of(), 0, false, page.limit(), page.offset(), null);
     }
 
     /** The owner as pages show them: nothing while restricted, the id with whatever names are known otherwise. */
@@ -99,16 +120,23 @@ public class CatalogService {
         return n == null ? new ContributorRef(ownerId, null, null, null) : new ContributorRef(ownerId, n.accountName(), n.firstName(), n.lastName());
     }
 
+    /** An Atom's versions, newest first; DRAFT ones only for the owner (or their CI) and admins. */
     public Page<VersionView> versions(String name, PageRequest page) {
         var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
-        var all = versions.findByAtom(atom.id).stream().sorted(CatalogMapper.newestFirst()).toList();
-        var items = all.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
-        return Page.of(items, all.size(), page);
+        var all = versions.findByAtom(atom.id);
+        if (all.stream().anyMatch(v -> v.state == State.DRAFT) && !actor.maySeeDrafts(atom.ownerId)) {
+            all = all.stream().filter(v -> v.state != State.DRAFT).toList();
+        }
+        var sorted = all.stream().sorted(CatalogMapper.newestFirst()).toList();
+        var items = sorted.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
+        return Page.of(items, sorted.size(), page);
     }
 
+    /** One version; a DRAFT is a 404 for anyone but the owner (or their CI) and admins, as if it did not exist. */
     public VersionView version(String name, String version) {
         var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
-        return versions.find(atom.id, version).map(v -> CatalogMapper.view(atom.name, v))
+        return versions.find(atom.id, version).filter(v -> v.state != State.DRAFT || actor.maySeeDrafts(atom.ownerId))
+                .map(v -> CatalogMapper.view(atom.name, v))
                 .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
     }
 }

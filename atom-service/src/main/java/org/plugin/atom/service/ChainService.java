@@ -45,6 +45,7 @@ import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * VNF chains. Creation validates every reference (the version exists and is published), every link
@@ -81,7 +82,7 @@ public class ChainService {
     @Transactional
     public Chain create(ChainCreate request) {
         Actor who = actor.asContributor();
-        Map<String, Resolved> nodes = validate(request);
+        Map<String, Resolved> nodes = validate(request, who);
         if (chains.findByName(request.name()).isPresent()) {
             throw Problems.conflict("The chain name '" + request.name() + "' is taken");
         }
@@ -97,7 +98,7 @@ public class ChainService {
             chains.persist(chain);
             chains.flush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e, "chain_name_uk")) {
+            if (UniqueViolations.isUniqueViolation(e, "chain_name_uk")) {
                 throw Problems.conflict("The chain name '" + request.name() + "' is taken");
             }
             throw e;
@@ -127,8 +128,13 @@ public class ChainService {
         return request.links() == null ? List.of() : request.links();
     }
 
-    /** Every check, every failure collected; 400 listing them (each with a code) when any fails. */
-    Map<String, Resolved> validate(ChainCreate request) {
+    /**
+     * Every check, every failure collected; 400 listing them (each with a code) when any fails. The
+     * referenced Atoms are share-locked until the chain is stored, so that none is removed (or its
+     * version deprecated) in between. Another owner's DRAFT is reported as an unknown version:
+     * drafts exist only for their owner (and admins).
+     */
+    Map<String, Resolved> validate(ChainCreate request, Actor who) {
         List<ChainError> errors = new ArrayList<>();
         Map<String, NodeSpec> specs = new LinkedHashMap<>();
         for (NodeSpec n : request.nodes()) {
@@ -139,7 +145,7 @@ public class ChainService {
         Set<String> names = new HashSet<>();
         specs.values().forEach(n -> names.add(n.atom()));
         Map<String, Atom> atomsByName = new HashMap<>();
-        atoms.list("name in ?1", names).forEach(a -> atomsByName.put(a.name, a));
+        atoms.shareByNames(names).forEach(a -> atomsByName.put(a.name, a));
         Map<UUID, List<AtomVersion>> versionsByAtom = new HashMap<>();
         versions.findByAtoms(atomsByName.values().stream().map(a -> a.id).toList())
                 .forEach(v -> versionsByAtom.computeIfAbsent(v.atomId, k -> new ArrayList<>()).add(v));
@@ -152,8 +158,9 @@ public class ChainService {
                         + (atom != null ? " (it was removed)" : "")));
                 continue;
             }
+            boolean drafts = actor.isAdmin() || Objects.equals(atom.ownerId, who.contributorId());
             AtomVersion version = versionsByAtom.getOrDefault(atom.id, List.of()).stream().filter(v -> v.version.equals(n.version()))
-                    .findFirst().orElse(null);
+                    .filter(v -> drafts || v.state != State.DRAFT).findFirst().orElse(null);
             if (version == null) {
                 errors.add(new ChainError("UNKNOWN_VERSION", "Node '" + n.key() + "': Atom '" + n.atom() + "' has no version "
                         + RegistrationService.abbreviate(n.version())));
@@ -332,7 +339,8 @@ public class ChainService {
     /** The owner or an admin deletes a chain; tombstones it alone kept alive are purged. */
     @Transactional
     public void delete(String name) {
-        Chain chain = chains.findByName(name).orElseThrow(() -> Problems.notFound("No chain named '" + name + "'"));
+        actor.resolveBeforeLocking();
+        Chain chain = chains.lockByName(name).orElseThrow(() -> Problems.notFound("No chain named '" + name + "'"));
         Actor who = actor.requireOwnerOrAdmin(chain.ownerId, "chain '" + name + "'", "delete it");
         List<UUID> versionIds = chains.nodes(chain.id).stream().map(n -> n.versionId).toList();
         List<UUID> atomIds = versionIds.isEmpty() ? List.of()

@@ -11,6 +11,7 @@ import org.plugin.atom.repository.LedgerEntry.ActorKind;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Problems;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -126,6 +127,36 @@ public class CurrentActor {
             throw Problems.forbidden("Only the owner of " + what + " or an admin may " + action);
         }
         return actor;
+    }
+
+    /**
+     * Resolves the caller now, before the caller's transaction locks anything: a non-admin's
+     * ownership check asks contributor-service (up to its timeouts), and no row lock may be held
+     * while waiting for a peer. Admins need no lookup. 403 or 503 as {@link #contributor()}.
+     */
+    public void resolveBeforeLocking() {
+        if (!(isAdmin() && !isCi())) {
+            contributor();
+        }
+    }
+
+    /**
+     * Whether this caller sees the DRAFT versions of an Atom owned by {@code ownerId}: its owner (in
+     * person, or a CI token acting for them) and admins do; nobody else. Never fails: a caller who
+     * cannot be resolved now (not a contributor, or contributor-service not answering) sees no drafts.
+     */
+    public boolean maySeeDrafts(UUID ownerId) {
+        if (isAdmin() && !isCi()) {
+            return true;
+        }
+        if (ownerId == null) {
+            return false;
+        }
+        try {
+            return ownerId.equals(contributor().id());
+        } catch (HttpProblem notResolved) {
+            return false;
+        }
     }
 
     /** An admin acting as such. */

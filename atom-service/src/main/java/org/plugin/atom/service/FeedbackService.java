@@ -28,6 +28,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
+import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * Ratings (1-5, one per user per Atom, updatable) and comments (authors delete their own, admins
@@ -61,8 +62,9 @@ public class FeedbackService {
 
     @Transactional
     public Rated rate(String name, int stars) {
-        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+        // contributor-service first (no lock held while waiting for it); the Atom share-locked so no removal deletes it meanwhile
         UUID contributorId = actor.userContributor().map(ResolvedContributor::id).orElse(null);
+        Atom atom = AtomService.live(atoms.shareByName(name).orElse(null), name);
         feedback.lockStats(atom.id);
         Instant now = clock.instant();
         var existing = feedback.rating(atom.id, actor.subject());
@@ -86,7 +88,7 @@ public class FeedbackService {
             try {
                 em.flush();
             } catch (PersistenceException e) {
-                if (Conflicts.isUniqueViolation(e, "rating_author_uk")) {
+                if (UniqueViolations.isUniqueViolation(e, "rating_author_uk")) {
                     throw Problems.conflict("Your rating of '" + name + "' was being changed concurrently; try again");
                 }
                 throw e;
@@ -112,18 +114,28 @@ public class FeedbackService {
         feedback.applyToStats(atom.id, r.stars, 0);
     }
 
+    /** A comment just stored, and the Atom it is about. */
+    public record Posted(Atom atom, FeedbackComment comment) {
+    }
+
+    /** Stores a comment; {@link #view(Posted)} shows it once the transaction is over (it asks contributor-service for names). */
     @Transactional
-    public CommentView comment(String name, String body) {
-        Atom atom = AtomService.live(atoms.findByName(name).orElse(null), name);
+    public Posted comment(String name, String body) {
+        UUID contributorId = actor.userContributor().map(ResolvedContributor::id).orElse(null);
+        Atom atom = AtomService.live(atoms.shareByName(name).orElse(null), name);
         var c = new FeedbackComment();
         c.id = UUID.randomUUID();
         c.atomId = atom.id;
         c.authorSubject = actor.subject();
-        c.authorContributorId = actor.userContributor().map(ResolvedContributor::id).orElse(null);
+        c.authorContributorId = contributorId;
         c.body = body.strip();
         c.createdAt = clock.instant();
         em.persist(c);
-        return views(atom, List.of(c)).get(0);
+        return new Posted(atom, c);
+    }
+
+    public CommentView view(Posted posted) {
+        return views(posted.atom(), List.of(posted.comment())).get(0);
     }
 
     public Page<CommentView> comments(String name, PageRequest page) {

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional.TxType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.LedgerEntry;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.service.CurrentActor.Actor;
@@ -49,10 +50,12 @@ public class LedgerService {
 
     private final EntityManager em;
     private final PlatformClock clock;
+    private final AtomRepository atoms;
 
-    LedgerService(EntityManager em, PlatformClock clock) {
+    LedgerService(EntityManager em, PlatformClock clock, AtomRepository atoms) {
         this.em = em;
         this.clock = clock;
+        this.atoms = atoms;
     }
 
     /** Appends an entry in the caller's transaction; call it last, so the head lock is held briefly. */
@@ -88,14 +91,42 @@ public class LedgerService {
         return e;
     }
 
-    /** An Atom name's history, oldest first (a name freed by a removal and taken again shows both Atoms, by id). */
-    public List<LedgerEntry> byAtomName(String name, int limit, int offset) {
-        return em.createQuery("from LedgerEntry e where e.atomName = ?1 order by e.seq", LedgerEntry.class).setParameter(1, name)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** One page of an Atom name's history and its number of entries. */
+    public record History(List<LedgerEntry> entries, long total) {
     }
 
-    public long countByAtomName(String name) {
-        return em.createQuery("select count(e) from LedgerEntry e where e.atomName = ?1", Long.class).setParameter(1, name).getSingleResult();
+    /**
+     * An Atom name's history, oldest first (a name freed by a removal and taken again shows both
+     * Atoms, by id). VERSION_DRAFTED entries show only to who sees the Atom's drafts (its owner, their
+     * CI, admins): for everyone else a draft does not exist yet. Empty for a name the ledger never saw.
+     */
+    public History history(String name, int limit, int offset, CurrentActor caller) {
+        if (!AtomRepository.possibleName(name)) {
+            return new History(List.of(), 0);
+        }
+        String drafted = "select count(e) from LedgerEntry e where e.atomName = ?1 and e.event = ?2";
+        boolean anyDraft = em.createQuery(drafted, Long.class).setParameter(1, name).setParameter(2, Event.VERSION_DRAFTED)
+                .getSingleResult() > 0;
+        String where;
+        UUID visibleDraftsOf = null;
+        if (!anyDraft || caller.isAdmin() && !caller.isCi()) {
+            where = "e.atomName = ?1";
+        } else {
+            // drafts of the Atom that has this name now, if the caller owns it; never those of an earlier Atom of the name
+            visibleDraftsOf = atoms.findByName(name).filter(a -> caller.maySeeDrafts(a.ownerId)).map(a -> a.id).orElse(null);
+            where = visibleDraftsOf == null ? "e.atomName = ?1 and e.event <> ?2" : "e.atomName = ?1 and (e.event <> ?2 or e.atomId = ?3)";
+        }
+        var count = em.createQuery("select count(e) from LedgerEntry e where " + where, Long.class).setParameter(1, name);
+        var page = em.createQuery("from LedgerEntry e where " + where + " order by e.seq", LedgerEntry.class).setParameter(1, name);
+        if (!where.equals("e.atomName = ?1")) {
+            count.setParameter(2, Event.VERSION_DRAFTED);
+            page.setParameter(2, Event.VERSION_DRAFTED);
+        }
+        if (visibleDraftsOf != null) {
+            count.setParameter(3, visibleDraftsOf);
+            page.setParameter(3, visibleDraftsOf);
+        }
+        return new History(page.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult());
     }
 
     /** Entries, oldest first; those acting as a contributor when {@code contributor} is set. */

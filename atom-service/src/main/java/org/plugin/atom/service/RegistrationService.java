@@ -42,6 +42,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * The CI call: {@code PUT /api/atoms/{name}/versions/{version}}. A published version is immutable:
@@ -90,7 +91,7 @@ public class RegistrationService {
                 atoms.persist(atom);
                 atoms.flush();
             } catch (PersistenceException e) {
-                if (Conflicts.isUniqueViolation(e, "atom_name_uk")) {
+                if (UniqueViolations.isUniqueViolation(e, "atom_name_uk")) {
                     throw new Conflicts.RaceLost("Atom '" + name + "' was created concurrently", e);
                 }
                 throw e;

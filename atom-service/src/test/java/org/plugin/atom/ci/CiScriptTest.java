@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,6 +35,7 @@ import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -76,6 +80,10 @@ class CiScriptTest {
     }
 
     Run run(String tokenPath, Path descriptor, String... options) throws IOException, InterruptedException {
+        return runAgainst(api.toString(), tokenPath, descriptor, options);
+    }
+
+    Run runAgainst(String apiUrl, String tokenPath, Path descriptor, String... options) throws IOException, InterruptedException {
         var command = new java.util.ArrayList<String>();
         command.add("bash");
         command.add(SCRIPT.toString());
@@ -83,7 +91,7 @@ class CiScriptTest {
         command.add(descriptor.toString());
         var pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.put("PLUGIN_API_URL", api.toString());
+        env.put("PLUGIN_API_URL", apiUrl);
         env.put("PLUGIN_TOKEN_URL", peers.baseUrl() + tokenPath);
         env.put("PLUGIN_CI_CLIENT_ID", "ci-alice");
         env.put("PLUGIN_CI_CLIENT_SECRET", SECRET);
@@ -150,6 +158,32 @@ class CiScriptTest {
         Run dry = run(tokenEndpoint(alice), file, "--dry-run");
         assertThat(dry.exit()).isEqualTo(1);
         assertThat(dry.err()).contains("would be refused (HTTP 400)").contains("artifacts[0].digest");
+    }
+
+    @Test
+    void anUnavailableApiFailsWithTheRetryableStatus() throws Exception {
+        var alice = Peers.contributor(peers, "alice");
+        // contributor-service cannot say who the CI publishes for: the API answers 503 and stores nothing
+        peers.stubFor(get(urlPathEqualTo(Peers.RESOLVE)).atPriority(1).withQueryParam("accountName", equalTo(alice.accountName()))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String name = Fixtures.unique("unavailable");
+        Run run = run(tokenEndpoint(alice), descriptor(name, "1.0.0", 'a'));
+        assertThat(run.exit()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("HTTP 503").contains("nothing was changed");
+        Run dry = run(tokenEndpoint(alice), descriptor(name, "1.0.0", 'a'), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isEqualTo(3);
+        assertThat(Db.count(ds, "SELECT count(*) FROM atom WHERE name = ?", name)).isZero();
+    }
+
+    @Test
+    void anAnswerThatIsNotTheApisFailsClearly() throws Exception {
+        var alice = Peers.contributor(peers, "alice");
+        String name = Fixtures.unique("elsewhere");
+        peers.stubFor(put(urlPathEqualTo("/elsewhere/api/atoms/" + name + "/versions/1.0.0"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>Welcome</html>")));
+        Run run = runAgainst(peers.baseUrl() + "/elsewhere", tokenEndpoint(alice), descriptor(name, "1.0.0", 'a'));
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("not the JSON answer of the API");
     }
 
     @Test

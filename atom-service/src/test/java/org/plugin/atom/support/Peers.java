@@ -43,10 +43,15 @@ public final class Peers {
         defaults(peers);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         var c = new Contributor(UUID.randomUUID(), "sub-" + prefix + "-" + suffix, (prefix + "-" + suffix).toLowerCase());
+        stub(peers, c, status);
+        return c;
+    }
+
+    /** (Re-)stubs a known contributor: resolvable by subject and by account name. */
+    public static void stub(WireMockServer peers, Contributor c, String status) {
         String body = "{\"id\":\"%s\",\"accountName\":\"%s\",\"status\":\"%s\",\"restricted\":false}".formatted(c.id(), c.accountName(), status);
         peers.stubFor(get(urlPathEqualTo(RESOLVE)).withQueryParam("subject", equalTo(c.subject())).willReturn(okJson(body)));
         peers.stubFor(get(urlPathEqualTo(RESOLVE)).withQueryParam("accountName", equalTo(c.accountName())).willReturn(okJson(body)));
-        return c;
     }
 
     public record Names(UUID id, String accountName, String firstName, String lastName) {

@@ -20,6 +20,7 @@ import org.plugin.contributor.repository.DeactivationOutboxRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import org.plugin.common.time.Backoff;
 
 /**
  * Delivers the deactivation outbox to privacy-service. Each event is claimed with

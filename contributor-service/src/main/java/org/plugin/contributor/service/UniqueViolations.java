@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.persistence.PersistenceException;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -30,20 +29,19 @@ final class UniqueViolations {
     }
 
     static Optional<HttpProblem> conflict(Throwable e, String accountName) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                String name = violation.getConstraintName().toLowerCase(Locale.ROOT);
-                if (name.contains("contributor_subject_uk")) {
-                    return Optional.of(Problems.conflict(ContributorService.ALREADY_REGISTERED));
-                }
-                if (name.contains("contributor_account_name_uk")) {
-                    return Optional.of(Problems.conflict(ContributorService.accountNameTaken(accountName)));
-                }
-                if (name.contains("contributor_email_uk")) {
-                    return Optional.of(Problems.conflict(ContributorService.EMAIL_TAKEN));
-                }
-            }
-        }
-        return Optional.empty();
+        return org.plugin.common.persistence.UniqueViolations.violatedConstraint(e)
+                .map(constraint -> constraint.toLowerCase(Locale.ROOT))
+                .flatMap(name -> {
+                    if (name.contains("contributor_subject_uk")) {
+                        return Optional.of(Problems.conflict(ContributorService.ALREADY_REGISTERED));
+                    }
+                    if (name.contains("contributor_account_name_uk")) {
+                        return Optional.of(Problems.conflict(ContributorService.accountNameTaken(accountName)));
+                    }
+                    if (name.contains("contributor_email_uk")) {
+                        return Optional.of(Problems.conflict(ContributorService.EMAIL_TAKEN));
+                    }
+                    return Optional.empty();
+                });
     }
 }

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.contributor.config.OutboxConfig;
 import org.plugin.contributor.repository.DeactivationOutbox;
-import org.plugin.contributor.service.Backoff;
 import org.plugin.testing.InjectPeers;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
@@ -55,6 +54,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.plugin.common.time.Backoff;
 
 /**
  * Deactivation: immediate effect, the erasure deadline (one calendar month, Europe/Paris), and the

@@ -267,6 +267,10 @@ class RegistrationTest {
                     {"accountName":"%s","firstName":"Zoë","lastName":["Doe"],"email":"%s@example.org"}""".formatted(name, name)), 400);
             refused(s, "application/json", utf8("""
                     {"accountName":12345,"firstName":"Zoë","lastName":"Doe","email":true}"""), 400);
+            // a number is not coerced into a string, even where its text would be valid
+            refused(s, "application/json", utf8("""
+                    {"accountName":123456,"firstName":"Zoë","lastName":"Doe","email":"%s@example.org"}""".formatted(name)), 400);
+            assertThat(rowsWithAccountName("123456")).isZero();
         }
 
         @Test

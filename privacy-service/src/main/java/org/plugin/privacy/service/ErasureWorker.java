@@ -30,6 +30,7 @@ import org.plugin.privacy.rest.ErasureDtos.Confirmation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.plugin.common.time.Backoff;
 
 /**
  * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
@@ -170,7 +171,7 @@ public class ErasureWorker {
         if (!allConfirmed) {
             job.status = JobStatus.RETRYING;
             job.lastError = Peers.truncate(String.join("; ", failures));
-            job.nextAttemptAt = now().plus(Backoff.delay(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            job.nextAttemptAt = now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
             return;
         }
         job.status = JobStatus.COMPLETED;

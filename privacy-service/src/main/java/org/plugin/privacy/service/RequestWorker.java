@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.plugin.common.time.Backoff;
 
 /**
  * Does the work requests wait for: exports, rectification, restriction and its lifting, and handing
@@ -276,7 +277,7 @@ public class RequestWorker {
             }
             r.lastError = Peers.truncate(error);
             r.leaseUntil = null;
-            r.nextAttemptAt = clock.instant().plus(Backoff.delay(r.workAttempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            r.nextAttemptAt = clock.instant().plus(Backoff.after(r.workAttempts, config.jobs().retryInitial(), config.jobs().retryMax()));
         });
     }
 }

@@ -2,9 +2,7 @@ package org.plugin.privacy.service;
 
 import java.util.function.Supplier;
 
-import jakarta.persistence.PersistenceException;
-
-import org.hibernate.exception.ConstraintViolationException;
+import org.plugin.common.persistence.UniqueViolations;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -22,25 +20,10 @@ final class Transactions {
         try {
             return QuarkusTransaction.requiringNew().call(insert::get);
         } catch (RuntimeException e) {
-            if (!uniqueViolation(e)) {
+            if (!UniqueViolations.isUniqueViolation(e)) {
                 throw e;
             }
             return QuarkusTransaction.requiringNew().call(existing::get);
         }
-    }
-
-    static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException c) {
-                return "23505".equals(c.getSQLState()) || c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
-            }
-            if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-            if (t instanceof PersistenceException && t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

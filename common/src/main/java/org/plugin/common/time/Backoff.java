@@ -1,4 +1,4 @@
-package org.plugin.contributor.service;
+package org.plugin.common.time;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.common.persistence;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response.Status;
@@ -10,9 +10,9 @@ import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
- * A unique constraint that refused a write because a concurrent request made the same one (two
- * admins publishing one notice version at once, for instance): 409, never a 500. Other constraint
- * failures are bugs and stay 500s.
+ * The safety net behind the services' own handling: a unique constraint that refused a write
+ * because a concurrent request made the same one is a 409, never a 500. Other constraint failures
+ * are bugs and stay 500s, without the database's message.
  */
 @Provider
 @Priority(1)
@@ -20,7 +20,7 @@ public class UniqueViolationMapper extends ExceptionMapperBase<ConstraintViolati
 
     @Override
     protected HttpProblem toProblem(ConstraintViolationException e) {
-        if ("23505".equals(e.getSQLState()) || e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+        if (UniqueViolations.isUniqueViolation(e)) {
             return HttpProblem.builder().withStatus(Status.CONFLICT).withTitle("Conflict")
                     .withDetail("A concurrent request made the same change; reload and retry if needed").build();
         }
