@@ -72,6 +72,16 @@ class SearchBoundsTest {
         Db.execute(ds, "DELETE FROM atom WHERE name LIKE ?", "seed-" + word.substring(2) + "-b%");
     }
 
+    /** Scans start at the table's first page (see application.properties): the same search answers the same hits. */
+    @Test
+    void everyConnectionScansTablesFromTheirFirstPage() throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); var statement = c.createStatement();
+                var rs = statement.executeQuery("SHOW synchronize_seqscans")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("off");
+        }
+    }
+
     JsonPath search(String query) {
         return given().auth().oauth2(reader).get("/api/atoms?" + query).then().statusCode(200).extract().jsonPath();
     }
