@@ -135,6 +135,7 @@ insert_atoms() {
 
 catalog_setup() {
   local have
+  scale_cleanup  # a run interrupted during the scale scenarios left them: the 1,000-Atom figures come first
   have="$(psql_db atom -c "SELECT count(*) FROM atom WHERE name LIKE 'bench-atom-%'")"
   if [ "$have" -eq "$CATALOG_SIZE" ]; then
     log "catalog: $have bench Atoms already there"
