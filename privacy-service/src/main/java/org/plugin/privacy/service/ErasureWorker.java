@@ -84,7 +84,14 @@ public class ErasureWorker {
         Instant now = now();
         List<UUID> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
-        claimed.forEach(this::run);
+        for (UUID id : claimed) {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                // its lease expires and it is taken again; the others of the batch still run
+                LOG.warnf(e, "Erasure job %s could not be settled; it will be taken again when its lease expires", id);
+            }
+        }
         return claimed.size();
     }
 
@@ -98,14 +105,14 @@ public class ErasureWorker {
         return claimed;
     }
 
-    private record Pending(UUID contributorId, List<String> services) {
+    private record Pending(UUID contributorId, String subject, List<String> services) {
     }
 
     void run(UUID jobId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId);
             List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != StepStatus.CONFIRMED).map(s -> s.service).toList();
-            return new Pending(job.contributorId, open);
+            return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
         for (String service : ErasureService.SERVICES) {
@@ -113,9 +120,14 @@ public class ErasureWorker {
                 continue;
             }
             try {
-                Peers.call(service, () -> ErasureStep.CONTRIBUTOR_SERVICE.equals(service)
-                        ? contributors.erase(pending.contributorId())
-                        : atoms.erase(pending.contributorId()));
+                if (ErasureStep.CONTRIBUTOR_SERVICE.equals(service)) {
+                    if (pending.subject() == null) {
+                        learnSubject(jobId, pending.contributorId());
+                    }
+                    Peers.call(service, () -> contributors.erase(pending.contributorId()));
+                } else {
+                    Peers.call(service, () -> atoms.erase(pending.contributorId()));
+                }
                 recordStep(jobId, service, null);
             } catch (PeerException e) {
                 LOG.infof("Erasure job %s: %s", jobId, e.getMessage());
@@ -129,6 +141,33 @@ public class ErasureWorker {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> settle(jobId, failures));
+    }
+
+    /**
+     * Reads the contributor's token subject from contributor-service before it erases them (it forgets
+     * the subject then), so that settling the job also erases what this service keys by subject.
+     * A failure propagates: the erasure there waits for the next attempt.
+     */
+    private void learnSubject(UUID jobId, UUID contributorId) {
+        com.fasterxml.jackson.databind.JsonNode data;
+        try {
+            data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+        } catch (PeerException e) {
+            if (e.notFound()) {
+                return; // unknown there: nothing keyed by a subject to find
+            }
+            throw e;
+        }
+        com.fasterxml.jackson.databind.JsonNode subject = data == null ? null : data.path("profile").path("subject");
+        if (subject == null || !subject.isTextual() || subject.asText().isBlank() || subject.asText().length() > 255) {
+            return; // none, or none this service could have recorded (its subject columns hold 255 characters)
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+                job.subject = subject.asText();
+            }
+        });
     }
 
     private void recordStep(UUID jobId, String service, String error) {
@@ -175,7 +214,8 @@ public class ErasureWorker {
             r.completedAt = job.completedAt;
             requestService.record(r, Caller.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
         }
-        personalRecords.eraseContributor(job.contributorId);
+        personalRecords.eraseContributor(job.contributorId, job.subject);
+        job.subject = null;
         LOG.infof("Erasure job %s completed before its deadline %s: %s", job.id, job.deadline, !job.completedAt.isAfter(job.deadline));
     }
 }

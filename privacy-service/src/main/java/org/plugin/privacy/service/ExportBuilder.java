@@ -33,7 +33,7 @@ public class ExportBuilder {
     public static final String PORTABILITY_FORMAT = "plugin-portability-export/1";
 
     /** Keys of atom-service's personal-data answer that hold what the subject provided. */
-    static final List<String> PROVIDED_CATALOG_KEYS = List.of("atoms", "versions", "feedback", "ratings", "comments");
+    static final List<String> PROVIDED_CATALOG_KEYS = List.of("atoms", "versions", "chains", "feedback", "ratings", "comments");
 
     private final ExportRepository exports;
     private final RequestRepository requests;
@@ -54,8 +54,15 @@ public class ExportBuilder {
         this.json = json;
     }
 
-    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
-        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, now, expiresAt) : portability(r, profile, catalog, now);
+    /** The contributors the subject asked to be put in touch with (their ids), for resolving their names before {@link #store}. */
+    List<UUID> contactTargets(String subject) {
+        return subject == null ? List.of() : contacts.byRequester(subject).list().stream().map(c -> c.targetContributorId).distinct().toList();
+    }
+
+    /** {@code accountNames}: the names of {@link #contactTargets}, read from contributor-service. */
+    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, Map<UUID, String> accountNames, Instant now, Instant expiresAt) {
+        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, accountNames, now, expiresAt)
+                : portability(r, profile, catalog, now);
         ExportDocument d = new ExportDocument();
         d.id = UUID.randomUUID();
         d.requestId = r.id;
@@ -67,7 +74,8 @@ public class ExportBuilder {
         r.exportExpiresAt = expiresAt;
     }
 
-    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
+    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, Map<UUID, String> accountNames, Instant now,
+            Instant expiresAt) {
         ObjectNode doc = json.mapper().createObjectNode();
         doc.put("format", ACCESS_FORMAT);
         doc.put("title", "Your personal data on the Plug'in platform");
@@ -85,7 +93,7 @@ public class ExportBuilder {
         doc.set("privacyRequests", json.mapper().valueToTree(ownRequests(r)));
         ObjectNode contact = doc.putObject("contactRequests");
         contact.set("sent", json.mapper().valueToTree(contacts.byRequester(r.subject).list().stream().map(c -> Map.of(
-                "id", c.id, "accountName", String.valueOf(c.targetAccountName), "message", String.valueOf(c.message),
+                "id", c.id, "accountName", String.valueOf(accountNames.get(c.targetContributorId)), "message", String.valueOf(c.message),
                 "status", c.status, "createdAt", c.createdAt)).toList()));
         contact.set("receivedThroughTheOperator", r.contributorId == null ? json.mapper().createArrayNode()
                 : json.mapper().valueToTree(contacts.relayedTo(r.contributorId).list().stream().map(c -> Map.of(

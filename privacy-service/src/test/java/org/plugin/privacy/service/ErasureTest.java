@@ -154,6 +154,10 @@ class ErasureTest {
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\"}",
                     "{\"eventId\":\"not-a-uuid\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\"}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"yesterday\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"+1000000000-12-31T23:59:59Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"-1000000000-01-01T00:00:00Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"0001-01-01T00:00:00Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":12}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"email\":\"x@y.z\"}",
                     "{\"eventId\":")) {
                 given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
@@ -243,9 +247,56 @@ class ErasureTest {
                     .body("subject", nullValue()).body("details", nullValue()).body("status", equalTo("REJECTED"))
                     .body("contributorId", equalTo(contributor.toString()));
             given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + request).then().statusCode(404);
+            // names are contributor-service's, which names no erased contributor; this service kept none
+            Fixtures.stubName(peers, contributor, null);
             String contacts = given().auth().oauth2(TestTokens.admin("dpo")).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
                     .then().statusCode(200).extract().asString();
             assertThat(contacts).contains(toThem).doesNotContain("Can we talk about your VNF?").doesNotContain(account);
+        }
+
+        @Test
+        void whatThisServiceKeysByTheContributorsSubjectIsErasedToo() {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("quiet-leaver");
+            // before contributor-service knew them, they filed a request and asked to reach someone
+            String early = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
+                    .body("{\"type\":\"OBJECTION\",\"reason\":\"I work at Example Corp\"}").when().post("/api/privacy/requests")
+                    .then().statusCode(201).body("contributorId", nullValue()).extract().path("id");
+            UUID other = UUID.randomUUID();
+            String otherAccount = "o-" + other.toString().substring(0, 8);
+            Fixtures.stubContributor(peers, Fixtures.unique("other"), other, otherAccount);
+            String sent = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
+                    .body(Map.of("accountName", otherAccount, "message", "Please call me back at the lab", "replyTo", "room 42"))
+                    .when().post("/api/privacy/contact-requests").then().statusCode(201).extract().path("id");
+            // contributor-service names their subject in the personal data, and forgets it when it erases them
+            String personalData = "/internal/contributors/" + contributor + "/personal-data";
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(5).willReturn(Fixtures.json(200,
+                    "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+            StubMapping unreadable = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(1)
+                    .willReturn(Fixtures.problem(503, "restarting")));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+
+            // without the subject, contributor-service is not asked to erase (it would forget the subject)
+            worker.runDue();
+            assertThat(calls(contributorErasure(contributor))).isZero();
+            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+            job(jobId).body("status", equalTo("RETRYING")).body("services[0].status", equalTo("FAILED"))
+                    .body("services[0].lastError", containsString("503"));
+
+            peers.removeStub(unreadable);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+
+            String admin = TestTokens.admin("dpo");
+            given().auth().oauth2(admin).when().get("/api/privacy/requests/" + early).then().statusCode(200)
+                    .body("subject", nullValue()).body("details", nullValue()).body("status", equalTo("REJECTED"));
+            given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/mine").then().statusCode(200).body("total", equalTo(0));
+            String contacts = given().auth().oauth2(admin).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
+                    .then().statusCode(200).extract().asString();
+            assertThat(contacts).contains(sent).doesNotContain("Please call me back").doesNotContain("room 42").doesNotContain(subject);
+            // the job itself keeps no subject once done
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.findById(UUID.fromString(jobId)).subject)).isNull();
         }
 
         @Test
