@@ -43,6 +43,16 @@ public final class Fixtures {
                         .formatted(id, accountName == null ? "null" : "\"" + accountName + "\"", accountName == null ? "ERASED" : "ACTIVE"))));
     }
 
+    public static final String AUTHOR_ERASURE = "/internal/atoms/authors/erasure";
+    public static final String AUTHOR_DATA = "/internal/atoms/authors/personal-data";
+
+    /** atom-service's feedback by author subject, for subjects no test stubbed: none, and erasing it succeeds. */
+    public static void stubAuthorDefaults(WireMockServer peers) {
+        peers.stubFor(get(urlPathEqualTo(AUTHOR_DATA)).atPriority(9).willReturn(json(200, "{\"ratings\":[],\"comments\":[]}")));
+        peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(AUTHOR_ERASURE)).atPriority(9)
+                .willReturn(json(200, "{\"erasedAt\":\"2026-01-01T00:00:00Z\",\"comments\":0,\"ratings\":0}")));
+    }
+
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json").withBody(body);
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
@@ -50,13 +51,14 @@ public class ErasureWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
+    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final PrivacyMetrics metrics;
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
+            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
         this.requests = requests;
@@ -64,6 +66,7 @@ public class ErasureWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
+        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -115,18 +118,31 @@ public class ErasureWorker {
             return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
+        String subject = pending.subject();
+        boolean contributorConfirmed = !pending.services().contains(ErasureStep.CONTRIBUTOR_SERVICE);
+        boolean byAuthor = config.atomService().authorFeedback();
         for (String service : ErasureService.SERVICES) {
             if (!pending.services().contains(service)) {
                 continue;
             }
+            if (ErasureStep.ATOM_SERVICE.equals(service) && byAuthor && !contributorConfirmed) {
+                // the feedback keyed by their login needs the subject, read from contributor-service first
+                failures.add("atom-service: waits for contributor-service, where the contributor's login subject is read");
+                continue;
+            }
             try {
                 if (ErasureStep.CONTRIBUTOR_SERVICE.equals(service)) {
-                    if (pending.subject() == null) {
-                        learnSubject(jobId, pending.contributorId());
+                    if (subject == null) {
+                        subject = learnSubject(jobId, pending.contributorId());
                     }
                     Peers.call(service, () -> contributors.erase(pending.contributorId()));
+                    contributorConfirmed = true;
                 } else {
                     Peers.call(service, () -> atoms.erase(pending.contributorId()));
+                    if (byAuthor && subject != null) {
+                        String author = subject;
+                        Peers.call(service, () -> authors.erase(new AtomAuthorClient.Author(author)));
+                    }
                 }
                 recordStep(jobId, service, null);
             } catch (PeerException e) {
@@ -148,25 +164,26 @@ public class ErasureWorker {
      * the subject then), so that settling the job also erases what this service keys by subject.
      * A failure propagates: the erasure there waits for the next attempt.
      */
-    private void learnSubject(UUID jobId, UUID contributorId) {
+    private String learnSubject(UUID jobId, UUID contributorId) {
         com.fasterxml.jackson.databind.JsonNode data;
         try {
             data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
         } catch (PeerException e) {
             if (e.notFound()) {
-                return; // unknown there: nothing keyed by a subject to find
+                return null; // unknown there: nothing keyed by a subject to find
             }
             throw e;
         }
         com.fasterxml.jackson.databind.JsonNode subject = data == null ? null : data.path("profile").path("subject");
         if (subject == null || !subject.isTextual() || subject.asText().isBlank() || subject.asText().length() > 255) {
-            return; // none, or none this service could have recorded (its subject columns hold 255 characters)
+            return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
             if (job.status != JobStatus.COMPLETED && job.subject == null) {
                 job.subject = subject.asText();
             }
+            return job.subject;
         });
     }
 

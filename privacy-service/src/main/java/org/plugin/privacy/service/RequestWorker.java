@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
@@ -51,6 +52,7 @@ public class RequestWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
+    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final Json json;
@@ -58,7 +60,7 @@ public class RequestWorker {
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames) {
+            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames) {
         this.requests = requests;
         this.requestService = requestService;
         this.erasures = erasures;
@@ -66,6 +68,7 @@ public class RequestWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
+        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.json = json;
@@ -156,13 +159,17 @@ public class RequestWorker {
         UUID contributorId = contributorId(s);
         JsonNode profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
         JsonNode catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
+        // the feedback written under their login, contributor or not (and before they registered)
+        JsonNode authored = config.atomService().authorFeedback() && s.subject() != null
+                ? Peers.call(ATOM_SERVICE, () -> authors.personalData(s.subject()))
+                : null;
         var accountNames = s.type() == RequestType.ACCESS
                 ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
                 : java.util.Map.<UUID, String>of();
         finish(s, r -> {
             r.contributorId = contributorId;
             Instant now = clock.instant();
-            exportBuilder.store(r, profile, catalog, accountNames, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            exportBuilder.store(r, profile, catalog, authored, accountNames, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
             complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
         });
     }
@@ -264,9 +271,17 @@ public class RequestWorker {
 
     private void erase(Snapshot s) {
         UUID contributorId = contributorId(s);
+        boolean authoredErased = contributorId == null && s.subject() != null && config.atomService().authorFeedback();
+        if (authoredErased) {
+            // not a contributor, but they may have rated or commented Atoms: atom-service erases that first
+            Peers.call(ATOM_SERVICE, () -> authors.erase(new AtomAuthorClient.Author(s.subject())));
+        }
         finish(s, r -> {
             if (contributorId == null) {
-                complete(r, "The requester is not a registered contributor: their records in privacy-service were erased");
+                complete(r, authoredErased
+                        ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased"
+                        : "The requester is not a registered contributor: their records in privacy-service were erased; "
+                                + "feedback in atom-service is not reached (atom-service serves no erasure by author subject)");
                 personalRecords.eraseSubject(r.subject);
                 return;
             }

@@ -74,6 +74,11 @@ class ErasureTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @org.junit.jupiter.api.BeforeEach
+    void authorDefaults() {
+        Fixtures.stubAuthorDefaults(peers);
+    }
+
     static String contributorErasure(UUID id) {
         return "/internal/contributors/" + id + "/erasure";
     }
@@ -276,17 +281,23 @@ class ErasureTest {
                     .willReturn(Fixtures.problem(503, "restarting")));
             String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
 
-            // without the subject, contributor-service is not asked to erase (it would forget the subject)
+            // without the subject, contributor-service is not asked to erase (it would forget the subject),
+            // nor atom-service, whose erasure by author subject needs it
             worker.runDue();
             assertThat(calls(contributorErasure(contributor))).isZero();
-            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+            assertThat(calls(atomErasure(contributor))).isZero();
             job(jobId).body("status", equalTo("RETRYING")).body("services[0].status", equalTo("FAILED"))
-                    .body("services[0].lastError", containsString("503"));
+                    .body("services[0].lastError", containsString("503")).body("services[1].status", equalTo("PENDING"))
+                    .body("lastError", containsString("waits for contributor-service"));
 
             peers.removeStub(unreadable);
             Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
             job(jobId).body("status", equalTo("COMPLETED"));
             assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+            // the feedback they wrote under their login (before registering too) is erased by subject in atom-service
+            peers.verify(1, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
 
             String admin = TestTokens.admin("dpo");
             given().auth().oauth2(admin).when().get("/api/privacy/requests/" + early).then().statusCode(200)
@@ -443,9 +454,19 @@ class ErasureTest {
                     .when().post("/api/privacy/requests").then().statusCode(201).extract().path("id");
             given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
                     .then().statusCode(200);
+            // atom-service is down at first: the request waits and retries, nothing is lost
+            var down = peers.stubFor(post(urlEqualTo(Fixtures.AUTHOR_ERASURE)).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}"))
+                    .willReturn(Fixtures.problem(503, "restarting")));
             Fixtures.drain(requestWorker::runDue);
             given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("IN_PROGRESS")).body("lastError", containsString("503")).body("subject", equalTo(subject));
+            peers.removeStub(down);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(requestWorker::runDue));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
                     .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue());
+            peers.verify(2, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
         }
     }
 }

@@ -63,6 +63,20 @@ class RequestFulfilmentTest {
     record Person(String subject, UUID id, String accountName) {
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void authorDefaults() {
+        Fixtures.stubAuthorDefaults(peers);
+    }
+
+    /** atom-service's feedback written under {@code subject}'s login. */
+    void stubAuthored(String subject, String comment) {
+        peers.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Fixtures.AUTHOR_DATA))
+                .withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject)).willReturn(Fixtures.json(200, """
+                        {"subject":"%s","ratings":[{"atom":"a-vnf","stars":2,"createdAt":"2025-12-01T10:00:00Z","updatedAt":"2025-12-01T10:00:00Z"}],
+                         "comments":[{"id":"%s","atom":"a-vnf","body":"%s","createdAt":"2025-12-01T10:00:00Z"}]}"""
+                        .formatted(subject, UUID.randomUUID(), comment))));
+    }
+
     Person contributor() {
         String subject = Fixtures.unique("sub");
         UUID id = UUID.randomUUID();
@@ -202,14 +216,33 @@ class RequestFulfilmentTest {
     }
 
     @Test
-    void aUserWhoIsNotAContributorStillGetsTheirAccessDocument() {
+    void aUserWhoIsNotAContributorStillGetsTheirAccessDocumentWithTheirFeedback() {
         String subject = Fixtures.unique("not-contributor");
+        stubAuthored(subject, "Great for my lab tests");
         String id = file(subject, "{\"type\":\"ACCESS\"}");
         Fixtures.drain(worker::runDue);
         read(subject, id).body("status", equalTo("COMPLETED")).body("contributorId", nullValue());
         given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id + "/export")
                 .then().statusCode(200).body("subject.registeredContributor", equalTo(false))
-                .body("subject.tokenSubject", equalTo(subject)).body("privacyRequests.id", hasItem(id));
+                .body("subject.tokenSubject", equalTo(subject)).body("privacyRequests.id", hasItem(id))
+                .body("feedback.comments[0].body", equalTo("Great for my lab tests"))
+                .body("feedback.ratings[0].stars", equalTo(2));
+        peers.verify(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Fixtures.AUTHOR_DATA))
+                .withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void portabilityCarriesTheFeedbackWrittenBeforeRegistering() {
+        Person p = contributor();
+        stubAuthored(p.subject(), "Written before I registered");
+        String id = file(p.subject(), "{\"type\":\"PORTABILITY\"}");
+        Fixtures.drain(worker::runDue);
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200)
+                .body("contributions.comments.body", equalTo(List.of("Works well on our testbed", "Written before I registered")))
+                .body("contributions.ratings.stars", equalTo(List.of(4, 2)))
+                .body("contributions.atoms[0].name", equalTo(p.accountName() + "-vnf"));
     }
 
     @Test
