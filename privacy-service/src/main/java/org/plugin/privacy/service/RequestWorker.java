@@ -278,11 +278,13 @@ public class RequestWorker {
         }
         finish(s, r -> {
             if (contributorId == null) {
-                complete(r, authoredErased
+                complete(r, null);
+                personalRecords.eraseSubject(r.subject);
+                // recorded after the erasure of the notes, so that what was (not) reached stays on record
+                requestService.record(r, Caller.SYSTEM, "ERASED", r.status, authoredErased
                         ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased"
                         : "The requester is not a registered contributor: their records in privacy-service were erased; "
                                 + "feedback in atom-service is not reached (atom-service serves no erasure by author subject)");
-                personalRecords.eraseSubject(r.subject);
                 return;
             }
             r.contributorId = contributorId;

@@ -464,7 +464,8 @@ class ErasureTest {
             peers.removeStub(down);
             Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(requestWorker::runDue));
             given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
-                    .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue());
+                    .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue())
+                    .body("history[-1].action", equalTo("ERASED")).body("history[-1].note", containsString("their feedback in atom-service"));
             peers.verify(2, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
                     .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
         }
