@@ -53,7 +53,11 @@ public class RequestResource {
     @POST
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Files a request about the caller (access, portability, rectification, restriction, objection, erasure)",
-            description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one.")
+            description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one. "
+                    + "ACCESS, PORTABILITY and RECTIFICATION are fulfilled by the service; RESTRICTION, OBJECTION and ERASURE wait for an admin. "
+                    + "For a user who is not a contributor: RECTIFICATION is rejected (nothing to rectify), ERASURE erases this service's records "
+                    + "about them and, where atom-service serves feedback by author subject (a deployment switch), the feedback they wrote; "
+                    + "their history says whether atom-service was reached.")
     @APIResponse(responseCode = "201", description = "Filed; Location names it")
     @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one")
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
