@@ -205,5 +205,26 @@ class ContactResourceTest {
             }
             assertThat(mine(requester)).isZero();
         }
+
+        @Test
+        void hostileDecisionsAreProblemsAndDecideNothing() {
+            Target t = target();
+            String requester = Fixtures.unique("ana");
+            String id = ask(requester, t.account(), "Hello there");
+            String admin = TestTokens.admin("dpo");
+            for (String body : List.of("{\"note\":\"<script>alert(1)</script>\"}", "{\"note\":\"" + "n".repeat(1001) + "\"}",
+                    "{\"note\":\"\\u0000\"}", "{\"note\":42}", "{\"note\":\"ok\",\"status\":\"RELAYED\"}", "{\"note\":")) {
+                for (String decision : List.of("relay", "decline")) {
+                    given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/privacy/contact-requests/" + id + "/" + decision)
+                            .then().statusCode(400).contentType("application/problem+json");
+                }
+            }
+            given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine/" + id)
+                    .then().statusCode(200).body("status", equalTo("PENDING")).body("decidedAt", org.hamcrest.Matchers.nullValue());
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/privacy/contact-requests/" + UUID.randomUUID() + "/relay")
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
     }
 }

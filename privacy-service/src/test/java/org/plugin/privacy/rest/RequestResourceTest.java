@@ -363,6 +363,18 @@ class RequestResourceTest {
         }
 
         @Test
+        void anExtensionCountsCalendarMonthsFromReceipt() {
+            Fixtures.at(clock, Instant.parse("2027-01-31T10:00:00Z"), () -> {
+                String id = file(Fixtures.unique("ext-jan"), "{\"type\":\"RESTRICTION\"}").then().statusCode(201)
+                        .body("dueDate", equalTo("2027-02-28")).extract().path("id");
+                // January 31st plus two months is March 31st, not February 28th plus one month
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"months\":1,\"reason\":\"Archives to search\"}")
+                        .when().post("/api/privacy/requests/" + id + "/extend")
+                        .then().statusCode(200).body("dueDate", equalTo("2027-03-31"));
+            });
+        }
+
+        @Test
         void theDateIsTakenInParisAcrossTheDaylightSavingChange() {
             // 2027-03-31T23:30Z is already April 1st in Paris (CEST, UTC+2): due May 1st, not April 30th
             Fixtures.at(clock, Instant.parse("2027-03-31T23:30:00Z"), () -> file(Fixtures.unique("dst"), "{\"type\":\"OBJECTION\"}")

@@ -153,6 +153,31 @@ class ErasureTest {
         }
 
         @Test
+        void concurrentDeactivationsOfOneContributorMakeOneJob() throws Exception {
+            UUID contributor = erasable();
+            Instant at = clock.instant();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Callable<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(() -> given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                            .body(Map.of("eventId", UUID.randomUUID().toString(), "contributorId", contributor.toString(), "deactivatedAt", at.toString()))
+                            .when().post("/internal/privacy/deactivations"));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                java.util.Set<String> jobIds = new java.util.HashSet<>();
+                for (var f : pool.invokeAll(calls)) {
+                    statuses.add(f.get().statusCode());
+                    jobIds.add(f.get().path("jobId"));
+                }
+                assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+                assertThat(jobIds).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void badBodiesAreProblemsAndCreateNothing() {
             UUID contributor = UUID.randomUUID();
             for (String body : List.of(

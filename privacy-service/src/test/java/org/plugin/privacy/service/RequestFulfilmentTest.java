@@ -60,6 +60,9 @@ class RequestFulfilmentTest {
     @Inject
     PlatformClock clock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     record Person(String subject, UUID id, String accountName) {
     }
 
@@ -385,5 +388,24 @@ class RequestFulfilmentTest {
         String body = read(stranger, id).body("status", equalTo("REJECTED")).body("details.rectifiedFields", equalTo(List.of("email")))
                 .extract().asString();
         assertThat(body).doesNotContain("stranger.new@example.org");
+    }
+
+    @Test
+    void aRequestAnotherReplicaHoldsIsSkippedNotWaitedFor() throws Exception {
+        Person p = contributor();
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT id FROM privacy_request WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, UUID.fromString(id));
+                lock.executeQuery();
+            }
+            java.util.concurrent.CompletableFuture.runAsync(() -> Fixtures.drain(worker::runDue)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            read(p.subject(), id).body("status", equalTo("IN_PROGRESS"));
+            other.rollback();
+        }
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("COMPLETED"));
+        peers.verify(1, getRequestedFor(urlEqualTo("/internal/atoms/contributors/" + p.id() + "/personal-data")));
     }
 }
