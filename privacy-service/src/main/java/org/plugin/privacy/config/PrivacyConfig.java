@@ -21,9 +21,10 @@ public interface PrivacyConfig {
         /**
          * Whether atom-service serves feedback by author subject ({@code /internal/atoms/authors/...}):
          * ACCESS and PORTABILITY then include the feedback a user wrote under their login, and an
-         * erasure erases it, also for users who are not contributors. Off until atom-service serves it.
+         * erasure erases it, also for users who are not contributors. On: atom-service serves it; the
+         * switch remains for a deployment whose atom-service predates those endpoints.
          */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean authorFeedback();
     }
 
