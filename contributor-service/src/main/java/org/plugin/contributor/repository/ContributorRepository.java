@@ -50,6 +50,25 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
                 .firstResultOptional();
     }
 
+    /** The advisory-lock namespace of contributor-service's unique values ("cont"). */
+    private static final int UNIQUE_VALUE_LOCKS = 0x636f6e74;
+
+    /**
+     * Takes, until the transaction ends, a lock on each unique value a write is about to claim
+     * ({@code account:x}, {@code email:x}, {@code subject:x}, already lowercased where uniqueness
+     * ignores case), in a fixed order so two writers never wait on each other in a cycle. Writers of
+     * the same value then run one after the other, so the pre-check that follows sees the other's
+     * committed row and answers 409 itself. The unique indexes stay the last line of defence, but no
+     * longer fire in an ordinary race: PostgreSQL logs a unique violation with the duplicated value,
+     * an email for instance, in its server log.
+     */
+    public void lockUniqueValues(Collection<String> keys) {
+        keys.stream().distinct().sorted().forEach(key -> getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:namespace, hashtext(:key))")
+                .setParameter("namespace", UNIQUE_VALUE_LOCKS).setParameter("key", key)
+                .getSingleResult());
+    }
+
     public List<Contributor> findByIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
     }
@@ -94,7 +113,7 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
     }
 
     /** Token subjects are at most 255 characters, without NUL (which PostgreSQL text cannot hold). */
-    static boolean couldBeSubject(String value) {
+    public static boolean couldBeSubject(String value) {
         return value != null && !value.isEmpty() && value.length() <= 255 && value.indexOf('\0') < 0;
     }
 

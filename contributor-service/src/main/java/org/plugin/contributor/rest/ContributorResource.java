@@ -165,10 +165,10 @@ public class ContributorResource {
         var caller = callers.caller();
         if (caller.admin()) {
             return service.viewAsAdmin(accountName, caller).map(AdminView::from)
-                    .orElseThrow(() -> Problems.notFound("No contributor named '" + accountName + "'"));
+                    .orElseThrow(() -> Problems.notFound(ContributorService.NO_SUCH_ACCOUNT));
         }
         return service.findActive(accountName).map(PublicView::from)
-                .orElseThrow(() -> Problems.notFound("No active contributor named '" + accountName + "'"));
+                .orElseThrow(() -> Problems.notFound(ContributorService.NO_ACTIVE_ACCOUNT));
     }
 
     @PUT

@@ -85,8 +85,7 @@ public class InternalContributorResource {
         }
         var found = subject != null ? internal.bySubject(subject) : internal.byAccountName(accountName);
         return found.map(Resolved::from).orElseThrow(() -> Problems.notFound(subject != null
-                ? "No contributor registered by subject '" + subject + "'"
-                : "No contributor named '" + accountName + "'"));
+                ? "No contributor registered by this subject" : ContributorService.NO_SUCH_ACCOUNT));
     }
 
     @GET

@@ -102,6 +102,24 @@ class RegistrationTest {
     }
 
     @Nested
+    class WithoutAUsableSubject {
+        @Test
+        void aTokenWhoseSubjectCannotIdentifyAContributorIs403AndNothingIsStored() {
+            String name = unique("nosub");
+            var tokens = new ArrayList<String>(List.of(TestTokens.token().subject("").roles("user").sign(),
+                    TestTokens.token().subject("s".repeat(256)).roles("user").sign()));
+            for (String token : tokens) {
+                as(token).body(registration(name, "Zoë", "Doe", name + "@example.org"))
+                        .when().post(BASE)
+                        .then().statusCode(403).contentType(PROBLEM)
+                        .body("detail", equalTo("Your token has no subject that can identify a contributor"));
+            }
+            assertThat(rowsWithAccountName(name)).isZero();
+            assertThat(rowsWithSubject("")).isZero();
+        }
+    }
+
+    @Nested
     class OrdinaryUser {
         @Test
         void registersThemselfAndGetsTheirRecordAndALocation() {
@@ -322,7 +340,7 @@ class RegistrationTest {
             as(TestTokens.user(subject)).body(registration(first.accountName(), "Other", "Person", unique("o") + "@example.org"))
                     .when().post(BASE)
                     .then().statusCode(409).contentType(PROBLEM)
-                    .body("detail", equalTo("The account name '" + first.accountName() + "' is taken"));
+                    .body("detail", equalTo("This account name is already taken"));
             assertThat(rowsWithSubject(subject)).isZero();
         }
 
