@@ -327,24 +327,55 @@ class InternalApiTest {
         }
     }
 
+    /** Every operation and every status it can answer, as the OpenAPI document must state them. */
+    static final Map<String, List<String>> DOCUMENTED = Map.ofEntries(
+            Map.entry("post " + BASE, List.of("201", "400", "401", "403", "406", "409", "413", "415")),
+            Map.entry("get " + BASE, List.of("200", "400", "401", "403", "406")),
+            Map.entry("get " + BASE + "/me", List.of("200", "401", "403", "404", "406")),
+            Map.entry("patch " + BASE + "/me", List.of("200", "400", "401", "403", "404", "406", "409", "413", "415")),
+            Map.entry("delete " + BASE + "/me", List.of("200", "401", "403", "404", "406")),
+            Map.entry("post " + BASE + "/me/deactivation", List.of("200", "401", "403", "404", "406")),
+            Map.entry("get " + BASE + "/{accountName}", List.of("200", "401", "403", "404", "406")),
+            Map.entry("put " + BASE + "/{accountName}/restriction", List.of("200", "400", "401", "403", "404", "406", "413", "415")),
+            Map.entry("post " + INTERNAL + "/names", List.of("200", "400", "401", "403", "406", "413", "415")),
+            Map.entry("get " + INTERNAL + "/resolve", List.of("200", "400", "401", "403", "404", "406")),
+            Map.entry("get " + INTERNAL + "/{id}/personal-data", List.of("200", "401", "403", "404", "406")),
+            Map.entry("patch " + INTERNAL + "/{id}", List.of("200", "400", "401", "403", "404", "406", "409", "413", "415")),
+            Map.entry("put " + INTERNAL + "/{id}/restriction", List.of("200", "400", "401", "403", "404", "406", "413", "415")),
+            Map.entry("post " + INTERNAL + "/{id}/erasure", List.of("200", "401", "403", "404", "406")));
+
     @Test
-    void theOpenApiDocumentDescribesEveryOperation() {
+    void theOpenApiDocumentDescribesEveryOperationAndEveryStatus() {
         var doc = given().accept("application/json").when().get(BASE + "/openapi")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        assertThat(paths).containsKeys(BASE, BASE + "/me", BASE + "/me/deactivation", BASE + "/{accountName}",
-                BASE + "/{accountName}/restriction", INTERNAL + "/names", INTERNAL + "/resolve",
-                INTERNAL + "/{id}/personal-data", INTERNAL + "/{id}", INTERNAL + "/{id}/restriction", INTERNAL + "/{id}/erasure");
+        var found = new java.util.HashMap<String, List<String>>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.startsWith(BASE) && !path.startsWith(INTERNAL)) {
+            if (!path.startsWith(BASE + "/") && !path.equals(BASE) && !path.startsWith(INTERNAL)) {
                 return;
             }
-            assertThat(operation).as(method + " " + path).containsKey("summary");
+            String name = method + " " + path;
+            assertThat(operation).as(name).containsKey("summary");
+            assertThat(operation.get("security")).as(name + " names the bearer scheme").asString().contains("bearer");
             @SuppressWarnings("unchecked")
-            var responses = (Map<String, Object>) operation.get("responses");
-            assertThat(responses).as(method + " " + path).containsKeys("401", "403");
+            var responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            found.put(name, responses.keySet().stream().sorted().toList());
+            responses.forEach((status, response) -> assertThat(response).as(name + " " + status).containsKey("description"));
+            if (status2xx(responses)) {
+                var ok = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst().orElseThrow().getValue();
+                assertThat(ok).as(name + ": the success answer has a schema").containsKey("content");
+            }
+            if (operation.containsKey("requestBody")) {
+                assertThat(responses).as(name + " takes a body").containsKeys("400", "413", "415");
+            }
         }));
+        assertThat(found).isEqualTo(DOCUMENTED);
+        assertThat(doc.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
         given().when().get(BASE + "/swagger-ui/").then().statusCode(200);
+    }
+
+    private static boolean status2xx(Map<String, ?> responses) {
+        return responses.keySet().stream().anyMatch(s -> s.startsWith("2"));
     }
 
     @Test
