@@ -30,6 +30,18 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
         return find("subject", subject).firstResultOptional();
     }
 
+    /**
+     * Any case, the row locked in share mode: an admin's read that records an email read. An erasure
+     * (which locks the row for update) then runs entirely before or after the read, so the read never
+     * returns the email of a contributor being erased, nor leaves an email-read row behind the erasure.
+     */
+    public Optional<Contributor> findByAccountNameForShare(String accountName) {
+        if (!couldBeAccountName(accountName)) {
+            return Optional.empty();
+        }
+        return find("lower(accountName) = lower(?1)", accountName).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
+    }
+
     /** The row locked for update, so concurrent changes of one contributor run one after the other. */
     public Optional<Contributor> lockById(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -76,12 +88,16 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
     /**
      * One page of the directory: contributors of {@code status} whose account name, or (when
      * {@code searchPersonalFields}) names and email, contain {@code search} ignoring case. The names
-     * of restricted contributors are never searched for non-admins: their data is only stored.
+     * of restricted contributors are never searched for non-admins: their data is only stored. For
+     * admins, whose reads are recorded, the rows are locked in share mode (see {@link #findByAccountNameForShare}).
      */
     public List<Contributor> directory(Contributor.Status status, String search, boolean admin, int offset, int limit) {
         var where = directoryWhere(status, search, admin);
-        return find(where.query() + " order by accountName nulls last, id", where.params())
-                .range(offset, offset + limit - 1).list();
+        var query = find(where.query() + " order by accountName nulls last, id", where.params());
+        if (admin) {
+            query = query.withLock(LockModeType.PESSIMISTIC_READ);
+        }
+        return query.range(offset, offset + limit - 1).list();
     }
 
     public long countDirectory(Contributor.Status status, String search, boolean admin) {

@@ -109,7 +109,7 @@ public class ContributorService {
     /** A contributor of any status, for an admin; the read of their email is recorded in the same transaction. */
     @Transactional
     public Optional<Contributor> viewAsAdmin(String accountName, Caller admin) {
-        var found = contributors.findByAccountName(accountName);
+        var found = contributors.findByAccountNameForShare(accountName);
         found.ifPresent(c -> recordEmailReads(List.of(c), admin, EmailRead.Context.PROFILE));
         return found;
     }

@@ -18,14 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.contributor.repository.RectificationAudit;
+import org.plugin.contributor.service.InternalService;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -271,6 +278,43 @@ class InternalApiTest {
             as(Api.service()).when().post(INTERNAL + "/" + c.id() + "/erasure").then().statusCode(200);
             as(c.token()).body(Api.registration(c.accountName(), "Zoë", "Doe", c.email())).when().post(BASE)
                     .then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(c.id().toString())));
+        }
+
+        @Test
+        void anAdminReadDuringAnErasureWaitsForItAndLeavesNoEmailReadBehind() throws Exception {
+            var c = Api.register("erase-race");
+            var internal = Arc.container().instance(InternalService.class).get();
+            var pool = Executors.newFixedThreadPool(3);
+            try {
+                var erased = new CountDownLatch(1);
+                var commit = new CountDownLatch(1);
+                Future<?> erasure = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    internal.erase(c.id()); // joins this transaction: done, not committed yet, the row locked
+                    erased.countDown();
+                    try {
+                        commit.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(erased.await(30, TimeUnit.SECONDS)).isTrue();
+                String admin = Api.admin();
+                Future<Integer> profile = pool.submit(() -> as(admin).when().get(BASE + "/" + c.accountName())
+                        .then().extract().statusCode());
+                Future<JsonPath> directory = pool.submit(() -> as(admin).queryParam("q", c.accountName()).when().get(BASE)
+                        .then().statusCode(200).extract().jsonPath());
+                DeactivationTest.awaitTrue("both admin reads wait for the erasure", () -> Api.sessionsWaitingOnALock() >= 2);
+                commit.countDown();
+                erasure.get(30, TimeUnit.SECONDS);
+
+                assertThat(profile.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+                var page = directory.get(30, TimeUnit.SECONDS);
+                assertThat(page.getList("items")).isEmpty();
+                assertThat(page.prettify()).doesNotContain(c.email());
+                assertThat(db(() -> Api.emailReads().count("contributorId", c.id()))).isZero();
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         @Test
