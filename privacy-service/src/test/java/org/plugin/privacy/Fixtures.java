@@ -23,14 +23,34 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    /** contributor-service knows {@code subject} as contributor {@code id}. */
+    /** contributor-service knows {@code subject} as contributor {@code id}, resolves both ways and names them. */
     public static void stubContributor(WireMockServer peers, String subject, UUID id, String accountName) {
+        stubName(peers, id, accountName);
         peers.stubFor(get(urlPathEqualTo("/internal/contributors/resolve")).withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject))
                 .willReturn(json(200, """
                         {"id":"%s","accountName":"%s","status":"ACTIVE","restricted":false}""".formatted(id, accountName))));
         peers.stubFor(get(urlPathEqualTo("/internal/contributors/resolve")).withQueryParam("accountName", com.github.tomakehurst.wiremock.client.WireMock.equalTo(accountName))
                 .willReturn(json(200, """
                         {"id":"%s","accountName":"%s","status":"ACTIVE","restricted":false}""".formatted(id, accountName))));
+    }
+
+    /** {@code POST /internal/contributors/names} with {@code id} among the ids answers its account name (null: no name). */
+    public static void stubName(WireMockServer peers, UUID id, String accountName) {
+        peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/internal/contributors/names"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.ids[?(@ == '" + id + "')]"))
+                .willReturn(json(200, """
+                        {"contributors":[{"id":"%s","accountName":%s,"firstName":null,"lastName":null,"status":"%s","restricted":false}]}"""
+                        .formatted(id, accountName == null ? "null" : "\"" + accountName + "\"", accountName == null ? "ERASED" : "ACTIVE"))));
+    }
+
+    public static final String AUTHOR_ERASURE = "/internal/atoms/authors/erasure";
+    public static final String AUTHOR_DATA = "/internal/atoms/authors/personal-data";
+
+    /** atom-service's feedback by author subject, for subjects no test stubbed: none, and erasing it succeeds. */
+    public static void stubAuthorDefaults(WireMockServer peers) {
+        peers.stubFor(get(urlPathEqualTo(AUTHOR_DATA)).atPriority(9).willReturn(json(200, "{\"ratings\":[],\"comments\":[]}")));
+        peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(AUTHOR_ERASURE)).atPriority(9)
+                .willReturn(json(200, "{\"erasedAt\":\"2026-01-01T00:00:00Z\",\"comments\":0,\"ratings\":0}")));
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

@@ -41,6 +41,17 @@ public final class InternalDtos {
             String ciClient, String details) {
     }
 
+    /** Names the author of feedback by their token subject (users who are not contributors, or before they were). */
+    public record AuthorSubject(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String subject) {
+    }
+
+    /** Every rating and comment whose author is {@code subject}, contributor or not. */
+    public record AuthorFeedback(String subject, List<RatingData> ratings, List<CommentData> comments) {
+    }
+
+    public record AuthorErasure(Instant erasedAt, int comments, int ratings) {
+    }
+
     /** Everything the catalog ties to one contributor id. */
     public record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
             List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {

@@ -25,6 +25,8 @@ import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.Rating;
 import org.plugin.atom.repository.VersionRepository;
 import org.plugin.atom.rest.InternalDtos.AtomData;
+import org.plugin.atom.rest.InternalDtos.AuthorErasure;
+import org.plugin.atom.rest.InternalDtos.AuthorFeedback;
 import org.plugin.atom.rest.InternalDtos.ChainData;
 import org.plugin.atom.rest.InternalDtos.CommentData;
 import org.plugin.atom.rest.InternalDtos.Erasure;
@@ -82,6 +84,31 @@ public class PrivacyService {
         return new PersonalData(id, restriction(id).restricted(), erasure(id), atomData, chains,
                 ratings.stream().map(r -> new RatingData(feedbackAtoms.get(r.atomId), r.stars, r.createdAt, r.updatedAt)).toList(),
                 comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), entries);
+    }
+
+    /** Every rating and comment written under a token subject, whether or not its author was a contributor then. */
+    public AuthorFeedback authorFeedback(String subject) {
+        List<Rating> ratings = em.createQuery("from Rating r where r.authorSubject = ?1 order by r.createdAt, r.id", Rating.class)
+                .setParameter(1, subject).getResultList();
+        List<FeedbackComment> comments = em.createQuery("from FeedbackComment c where c.authorSubject = ?1 order by c.createdAt, c.id",
+                FeedbackComment.class).setParameter(1, subject).getResultList();
+        Map<UUID, String> feedbackAtoms = names(ratings.stream().map(r -> r.atomId).toList(), comments.stream().map(c -> c.atomId).toList());
+        return new AuthorFeedback(subject,
+                ratings.stream().map(r -> new RatingData(feedbackAtoms.get(r.atomId), r.stars, r.createdAt, r.updatedAt)).toList(),
+                comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList());
+    }
+
+    /**
+     * Erases the feedback written under a token subject: comments deleted, ratings kept anonymous (as
+     * for a contributor's erasure). Whatever exists at the time of the call is erased; a repeat
+     * with nothing new answers zero counts.
+     */
+    @Transactional
+    public AuthorErasure eraseAuthor(String subject) {
+        int comments = em.createNativeQuery("DELETE FROM feedback_comment WHERE author_subject = ?1").setParameter(1, subject).executeUpdate();
+        int ratings = em.createNativeQuery("UPDATE rating SET author_subject = NULL, author_contributor_id = NULL WHERE author_subject = ?1")
+                .setParameter(1, subject).executeUpdate();
+        return new AuthorErasure(clock.instant().truncatedTo(ChronoUnit.MICROS), comments, ratings);
     }
 
     private Map<UUID, String> names(List<UUID> a, List<UUID> b) {

@@ -122,6 +122,47 @@ class InternalResourceTest {
         }
 
         @Test
+        void feedbackOfAUserWhoIsNoContributorIsReachedAndErasedBySubject() {
+            var alice = Peers.contributor(peers, "alice");
+            String name = unique("by-subject");
+            Fixtures.publish(alice, name, "1.0.0", "[]");
+            String subject = "sub-" + unique("reader");
+            String reader = TestTokens.user(subject);
+            given().auth().oauth2(reader).contentType(ContentType.JSON).body("{\"stars\":2}").put("/api/atoms/" + name + "/ratings/mine").then()
+                    .statusCode(201);
+            given().auth().oauth2(reader).contentType(ContentType.JSON).body("{\"body\":\"Words of a reader\"}")
+                    .post("/api/atoms/" + name + "/comments").then().statusCode(201);
+
+            given().auth().oauth2(SERVICE).queryParam("subject", subject).get("/internal/atoms/authors/personal-data").then().statusCode(200)
+                    .body("subject", equalTo(subject)).body("ratings[0].atom", equalTo(name)).body("ratings[0].stars", equalTo(2))
+                    .body("comments[0].body", equalTo("Words of a reader"));
+
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\"" + subject + "\"}")
+                    .post("/internal/atoms/authors/erasure").then().statusCode(200).body("comments", equalTo(1)).body("ratings", equalTo(1));
+            assertThat(Db.count(ds, "SELECT count(*) FROM feedback_comment WHERE author_subject = ?", subject)).isZero();
+            assertThat(Db.count(ds, "SELECT count(*) FROM rating WHERE author_subject = ?", subject)).isZero();
+            // the rating stays in the Atom's summary, anonymous; the text is gone
+            given().auth().oauth2(TestTokens.user("reader")).get("/api/atoms/" + name).then().body("rating.count", equalTo(1));
+            given().auth().oauth2(SERVICE).queryParam("subject", subject).get("/internal/atoms/authors/personal-data").then()
+                    .body("ratings", empty()).body("comments", empty());
+            // a repeat with nothing new erases nothing
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\"" + subject + "\"}")
+                    .post("/internal/atoms/authors/erasure").then().statusCode(200).body("comments", equalTo(0)).body("ratings", equalTo(0));
+        }
+
+        @Test
+        void authorSubjectsAreValidated() {
+            given().auth().oauth2(SERVICE).get("/internal/atoms/authors/personal-data").then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(SERVICE).queryParam("subject", "x".repeat(256)).get("/internal/atoms/authors/personal-data").then()
+                    .statusCode(400);
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\" \"}").post("/internal/atoms/authors/erasure")
+                    .then().statusCode(400).body("violations.field", hasItem("subject"));
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":42}").post("/internal/atoms/authors/erasure")
+                    .then().statusCode(400);
+        }
+
+        @Test
         void invalidIdsAndBodiesAreProblems() {
             given().auth().oauth2(SERVICE).get("/internal/atoms/contributors/not-a-uuid/personal-data").then().statusCode(400)
                     .contentType("application/problem+json").body("detail", containsString("UUID"));

@@ -179,6 +179,11 @@ class PersonaMatrixTest {
                 .put("/internal/atoms/contributors/" + w.alice().id() + "/restriction"), expect(401, 403, 403, 403, 403, 403, 403, 200)));
         c.add(new Case("POST /internal/atoms/contributors/{id}/erasure",
                 (r, w) -> r.post("/internal/atoms/contributors/" + UUID.randomUUID() + "/erasure"), expect(401, 403, 403, 403, 403, 403, 403, 200)));
+        c.add(new Case("GET /internal/atoms/authors/personal-data",
+                (r, w) -> r.queryParam("subject", "nobody-" + UUID.randomUUID()).get("/internal/atoms/authors/personal-data"),
+                expect(401, 403, 403, 403, 403, 403, 403, 200)));
+        c.add(new Case("POST /internal/atoms/authors/erasure", (r, w) -> json(r, "{\"subject\":\"nobody-" + UUID.randomUUID() + "\"}")
+                .post("/internal/atoms/authors/erasure"), expect(401, 403, 403, 403, 403, 403, 403, 200)));
         return c;
     }
 

@@ -40,7 +40,7 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
             var location = j.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("The request body is not valid JSON" + where + ": " + j.getOriginalMessage()).build();
+                    .withDetail("The request body is not valid JSON" + where + ": " + withoutQuotedInput(j.getOriginalMessage())).build();
         }
         Response response = e.getResponse();
         int status = response.getStatus();
@@ -53,6 +53,16 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
             }
         }
         return builder.build();
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(?!(?:null|true|false)')[^']*'");
+
+    /**
+     * The parser's message quotes the offending input ("Unrecognized token 'zoe'"), which may be
+     * personal data; problems are logged, so the quoted input is left out.
+     */
+    static String withoutQuotedInput(String message) {
+        return message == null ? "" : QUOTED.matcher(message).replaceAll("'…'");
     }
 
     private static String detail(WebApplicationException e, int status) {

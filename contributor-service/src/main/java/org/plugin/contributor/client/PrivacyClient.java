@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
 
 /** privacy-service's internal API, called with contributor-service's own client-credentials token. */
 @RegisterRestClient(configKey = "privacy-service")
@@ -24,10 +25,14 @@ public interface PrivacyClient {
     record DeactivationNotice(UUID eventId, UUID contributorId, Instant deactivatedAt) {
     }
 
-    /** 200 or 201 when privacy-service has recorded it; anything else (or no answer) means try again later. */
+    /**
+     * 200 or 201 when privacy-service has recorded it; anything else (or no answer) means try again
+     * later. Asynchronous, so the caller can bound the whole call, the token request included (the
+     * OIDC client's token request has a connect timeout but no read timeout of its own).
+     */
     @POST
     @Path("/deactivations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response deactivated(DeactivationNotice notice);
+    Uni<Response> deactivated(DeactivationNotice notice);
 }

@@ -21,6 +21,21 @@ public interface OutboxConfig {
     @WithDefault("20")
     int batchSize();
 
+    /**
+     * The longest one delivery may take, token request included, before it counts as failed. The REST
+     * client's connect and read timeouts bound the call itself; this also bounds the OIDC client's
+     * token request, which has no read timeout.
+     */
+    @WithDefault("PT15S")
+    Duration callTimeout();
+
+    /**
+     * How long a claimed event is left to the sender that claimed it before another may take it (if
+     * that sender's replica died mid-call). Longer than {@link #callTimeout()}.
+     */
+    @WithDefault("PT1M")
+    Duration lease();
+
     /** Wait after the first failed attempt; doubled after each further failure. */
     @WithDefault("PT5S")
     Duration initialBackoff();

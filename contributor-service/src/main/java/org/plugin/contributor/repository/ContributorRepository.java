@@ -30,6 +30,18 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
         return find("subject", subject).firstResultOptional();
     }
 
+    /**
+     * Any case, the row locked in share mode: an admin's read that records an email read. An erasure
+     * (which locks the row for update) then runs entirely before or after the read, so the read never
+     * returns the email of a contributor being erased, nor leaves an email-read row behind the erasure.
+     */
+    public Optional<Contributor> findByAccountNameForShare(String accountName) {
+        if (!couldBeAccountName(accountName)) {
+            return Optional.empty();
+        }
+        return find("lower(accountName) = lower(?1)", accountName).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
+    }
+
     /** The row locked for update, so concurrent changes of one contributor run one after the other. */
     public Optional<Contributor> lockById(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -50,6 +62,25 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
                 .firstResultOptional();
     }
 
+    /** The advisory-lock namespace of contributor-service's unique values ("cont"). */
+    private static final int UNIQUE_VALUE_LOCKS = 0x636f6e74;
+
+    /**
+     * Takes, until the transaction ends, a lock on each unique value a write is about to claim
+     * ({@code account:x}, {@code email:x}, {@code subject:x}, already lowercased where uniqueness
+     * ignores case), in a fixed order so two writers never wait on each other in a cycle. Writers of
+     * the same value then run one after the other, so the pre-check that follows sees the other's
+     * committed row and answers 409 itself. The unique indexes stay the last line of defence, but no
+     * longer fire in an ordinary race: PostgreSQL logs a unique violation with the duplicated value,
+     * an email for instance, in its server log.
+     */
+    public void lockUniqueValues(Collection<String> keys) {
+        keys.stream().distinct().sorted().forEach(key -> getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:namespace, hashtext(:key))")
+                .setParameter("namespace", UNIQUE_VALUE_LOCKS).setParameter("key", key)
+                .getSingleResult());
+    }
+
     public List<Contributor> findByIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
     }
@@ -57,12 +88,16 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
     /**
      * One page of the directory: contributors of {@code status} whose account name, or (when
      * {@code searchPersonalFields}) names and email, contain {@code search} ignoring case. The names
-     * of restricted contributors are never searched for non-admins: their data is only stored.
+     * of restricted contributors are never searched for non-admins: their data is only stored. For
+     * admins, whose reads are recorded, the rows are locked in share mode (see {@link #findByAccountNameForShare}).
      */
     public List<Contributor> directory(Contributor.Status status, String search, boolean admin, int offset, int limit) {
         var where = directoryWhere(status, search, admin);
-        return find(where.query() + " order by accountName nulls last, id", where.params())
-                .range(offset, offset + limit - 1).list();
+        var query = find(where.query() + " order by accountName nulls last, id", where.params());
+        if (admin) {
+            query = query.withLock(LockModeType.PESSIMISTIC_READ);
+        }
+        return query.range(offset, offset + limit - 1).list();
     }
 
     public long countDirectory(Contributor.Status status, String search, boolean admin) {
@@ -94,7 +129,7 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
     }
 
     /** Token subjects are at most 255 characters, without NUL (which PostgreSQL text cannot hold). */
-    static boolean couldBeSubject(String value) {
+    public static boolean couldBeSubject(String value) {
         return value != null && !value.isEmpty() && value.length() <= 255 && value.indexOf('\0') < 0;
     }
 

@@ -1,6 +1,7 @@
 package org.plugin.contributor.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,20 +13,29 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class DeactivationOutboxRepository implements PanacheRepositoryBase<DeactivationOutbox, UUID> {
 
     /**
-     * Locks the undelivered row due first at {@code now}, skipping rows another transaction (another
-     * replica's sender) holds, so no two senders ever work on the same row. Call in a transaction;
-     * the lock lasts until it ends.
+     * Claims up to {@code batch} undelivered events due at {@code now}: locks them with
+     * {@code FOR UPDATE SKIP LOCKED} (so two replicas' senders never take the same row), counts the
+     * attempt and moves {@code next_attempt_at} to {@code leaseUntil}. Once the calling transaction
+     * commits, the claim is a lease: no sender takes the event again before it expires, and if the
+     * claiming replica dies mid-call the event simply becomes due again. Call in a transaction.
      */
-    @SuppressWarnings("unchecked")
-    public Optional<DeactivationOutbox> claimNextDue(Instant now) {
-        return getEntityManager().createNativeQuery("""
+    public List<DeactivationOutbox> claimDue(Instant now, Instant leaseUntil, int batch) {
+        @SuppressWarnings("unchecked")
+        List<DeactivationOutbox> due = getEntityManager().createNativeQuery("""
                 SELECT * FROM deactivation_outbox
                 WHERE delivered_at IS NULL AND next_attempt_at <= :now
                 ORDER BY next_attempt_at, event_id
-                LIMIT 1
+                LIMIT :batch
                 FOR UPDATE SKIP LOCKED""", DeactivationOutbox.class)
                 .setParameter("now", now)
-                .getResultStream().findFirst();
+                .setParameter("batch", batch)
+                .getResultList();
+        for (DeactivationOutbox event : due) {
+            event.attempts++;
+            event.lastAttemptAt = now;
+            event.nextAttemptAt = leaseUntil;
+        }
+        return due;
     }
 
     public Optional<DeactivationOutbox> findByContributor(UUID contributorId) {

@@ -55,6 +55,7 @@ import org.plugin.contributor.service.ContributorService;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role")
+@APIResponse(responseCode = "406", description = "The Accept header admits no JSON answer")
 public class ContributorResource {
 
     private final ContributorService service;
@@ -71,8 +72,10 @@ public class ContributorResource {
     @APIResponse(responseCode = "201", description = "Registered; Location names the public view; the body is the caller's own record",
             content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "403", description = "The token lacks the user role, or has no subject that can identify a contributor")
     @APIResponse(responseCode = "409", description = "Account name or email taken, or the caller is already registered")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public Response register(@NotNull @Valid Registration registration) {
         var created = service.register(callers.subject(), registration);
         return Response.created(URI.create("/api/contributors/" + created.accountName))
@@ -122,6 +125,7 @@ public class ContributorResource {
     @APIResponse(responseCode = "404", description = "The caller is not registered")
     @APIResponse(responseCode = "409", description = "Email used by another contributor, or the account is deactivated")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@NotNull @Valid Rectification rectification) {
         return SelfView.from(service.rectifyOwn(callers.subject(), rectification));
     }
@@ -165,10 +169,10 @@ public class ContributorResource {
         var caller = callers.caller();
         if (caller.admin()) {
             return service.viewAsAdmin(accountName, caller).map(AdminView::from)
-                    .orElseThrow(() -> Problems.notFound("No contributor named '" + accountName + "'"));
+                    .orElseThrow(() -> Problems.notFound(ContributorService.NO_SUCH_ACCOUNT));
         }
         return service.findActive(accountName).map(PublicView::from)
-                .orElseThrow(() -> Problems.notFound("No active contributor named '" + accountName + "'"));
+                .orElseThrow(() -> Problems.notFound(ContributorService.NO_ACTIVE_ACCOUNT));
     }
 
     @PUT
@@ -181,6 +185,8 @@ public class ContributorResource {
             content = @Content(schema = @Schema(implementation = RestrictionState.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No contributor of that name")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("accountName") String accountName, @NotNull @Valid RestrictionChange change) {
         return RestrictionState.from(service.restrictByAccountName(accountName, change, callers.caller()));
     }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +48,7 @@ import org.plugin.contributor.service.InternalService;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the service role")
+@APIResponse(responseCode = "406", description = "The Accept header admits no JSON answer")
 public class InternalContributorResource {
 
     private final InternalService internal;
@@ -64,8 +67,11 @@ public class InternalContributorResource {
     @Operation(summary = "Public names of a batch of contributors (1-200 ids)",
             description = "One entry per known id, in the order asked; unknown ids are left out. Restricted: no first or "
                     + "last name; deactivated or erased: no name at all.")
-    @APIResponse(responseCode = "200", description = "The names")
+    @APIResponse(responseCode = "200", description = "The names",
+            content = @Content(schema = @Schema(implementation = NamesResponse.class)))
     @APIResponse(responseCode = "400", description = "No ids, more than 200, or an id that is not a UUID")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public NamesResponse names(@NotNull @Valid NamesRequest request) {
         return new NamesResponse(internal.names(request.ids()));
     }
@@ -75,8 +81,9 @@ public class InternalContributorResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "The contributor registered by a token subject, or of an account name (CI claim)",
             description = "Give exactly one of subject and accountName. The status tells whether they may publish.")
-    @APIResponse(responseCode = "200", description = "Id, account name, status, restriction")
-    @APIResponse(responseCode = "400", description = "Neither or both parameters")
+    @APIResponse(responseCode = "200", description = "Id, account name, status, restriction",
+            content = @Content(schema = @Schema(implementation = Resolved.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both parameters, or one over 255 characters")
     @APIResponse(responseCode = "404", description = "No such contributor")
     public Resolved resolve(@QueryParam("subject") @Size(max = 255) String subject,
             @QueryParam("accountName") @Size(max = 255) String accountName) {
@@ -85,16 +92,16 @@ public class InternalContributorResource {
         }
         var found = subject != null ? internal.bySubject(subject) : internal.byAccountName(accountName);
         return found.map(Resolved::from).orElseThrow(() -> Problems.notFound(subject != null
-                ? "No contributor registered by subject '" + subject + "'"
-                : "No contributor named '" + accountName + "'"));
+                ? "No contributor registered by this subject" : ContributorService.NO_SUCH_ACCOUNT));
     }
 
     @GET
     @Path("/{id}/personal-data")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Everything held about one contributor: profile, restriction, rectification audit, admin email reads")
-    @APIResponse(responseCode = "200", description = "The export")
-    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(schema = @Schema(implementation = PersonalData.class)))
+    @APIResponse(responseCode = "404", description = "Unknown id, or an id that is not a UUID")
     public PersonalData personalData(@PathParam("id") UUID id) {
         return internal.export(id);
     }
@@ -103,10 +110,13 @@ public class InternalContributorResource {
     @Path("/{id}")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Rectification on behalf of a privacy request (same rules as PATCH /api/contributors/me)")
-    @APIResponse(responseCode = "200", description = "The rectified record")
+    @APIResponse(responseCode = "200", description = "The rectified record",
+            content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or nothing to change")
-    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "404", description = "Unknown id, or an id that is not a UUID")
     @APIResponse(responseCode = "409", description = "Email used by another contributor, or the contributor is erased")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@PathParam("id") UUID id, @NotNull @Valid Rectification rectification) {
         return SelfView.from(contributors.rectifyOnRequest(id, rectification, callers.caller()));
     }
@@ -115,9 +125,12 @@ public class InternalContributorResource {
     @Path("/{id}/restriction")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Sets or lifts the restriction of processing", description = "Idempotent.")
-    @APIResponse(responseCode = "200", description = "The contributor's new state")
+    @APIResponse(responseCode = "200", description = "The contributor's new state",
+            content = @Content(schema = @Schema(implementation = RestrictionState.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
-    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "404", description = "Unknown id, or an id that is not a UUID")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("id") UUID id, @NotNull @Valid RestrictionChange change) {
         return RestrictionState.from(contributors.restrictById(id, change, callers.caller()));
     }
@@ -128,7 +141,9 @@ public class InternalContributorResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Erases a contributor's personal data, keeping a non-personal stub",
             description = "Idempotent: an erased or unknown id answers 200 and nothing changes.")
-    @APIResponse(responseCode = "200", description = "Erased")
+    @APIResponse(responseCode = "200", description = "Erased (or nothing to erase)",
+            content = @Content(schema = @Schema(implementation = Erasure.class)))
+    @APIResponse(responseCode = "404", description = "An id that is not a UUID")
     public Erasure erase(@PathParam("id") UUID id) {
         return internal.erase(id);
     }

@@ -13,7 +13,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * A first or last name: 1 to 100 characters, letters of any script (with their combining marks),
@@ -23,8 +22,9 @@ import jakarta.validation.constraints.Size;
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-@Size(min = 1, max = 100)
-@Pattern(regexp = "^[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$")
+// 1-100 characters counted as the database counts them (code points): @Size would count UTF-16
+// units, and refuse 60 letters of a script outside the Basic Multilingual Plane
+@Pattern(regexp = "^(?=.{1,100}$)[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$")
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
 public @interface PersonName {

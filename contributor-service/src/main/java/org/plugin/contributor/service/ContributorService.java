@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,13 +33,14 @@ import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
 @ApplicationScoped
 public class ContributorService {
 
+    // Details never repeat what was asked (account name, subject, email): problem details are
+    // logged, and a log must not keep personal data that an erasure could not reach.
     static final String ALREADY_REGISTERED = "You are already registered as a contributor";
+    static final String ACCOUNT_NAME_TAKEN = "This account name is already taken";
     static final String EMAIL_TAKEN = "This email address is already used by another contributor";
     static final String NOT_REGISTERED = "You are not registered as a contributor";
-
-    static String accountNameTaken(String accountName) {
-        return "The account name '" + accountName + "' is taken";
-    }
+    public static final String NO_SUCH_ACCOUNT = "No contributor with this account name";
+    public static final String NO_ACTIVE_ACCOUNT = "No active contributor with this account name";
 
     private final ContributorRepository contributors;
     private final RectificationAuditRepository rectifications;
@@ -59,13 +61,20 @@ public class ContributorService {
 
     @Transactional
     public Contributor register(String subject, Registration registration) {
+        if (!ContributorRepository.couldBeSubject(subject)) {
+            throw Problems.forbidden("Your token has no subject that can identify a contributor");
+        }
+        // concurrent registrations of the same subject, account name or email wait here for each other
+        contributors.lockUniqueValues(List.of("subject:" + subject,
+                "account:" + registration.accountName().toLowerCase(Locale.ROOT),
+                "email:" + registration.email().toLowerCase(Locale.ROOT)));
         contributors.findBySubject(subject).ifPresent(existing -> {
             throw Problems.conflict(existing.isActive() ? ALREADY_REGISTERED
                     : "Your contributor account is deactivated; a new one can be registered once it is erased (by "
                             + Deadlines.dueDate(existing.deactivatedAt, 1) + ")");
         });
         if (contributors.findByAccountName(registration.accountName()).isPresent()) {
-            throw Problems.conflict(accountNameTaken(registration.accountName()));
+            throw Problems.conflict(ACCOUNT_NAME_TAKEN);
         }
         if (emailTaken(registration.email(), null)) {
             throw Problems.conflict(EMAIL_TAKEN);
@@ -80,8 +89,8 @@ public class ContributorService {
         c.status = Status.ACTIVE;
         c.createdAt = now();
         c.updatedAt = c.createdAt;
-        // concurrent registrations pass the checks above together; the unique indexes pick one winner
-        UniqueViolations.flushOrConflict(() -> contributors.persistAndFlush(c), registration.accountName());
+        // the unique indexes still decide, should a writer ever skip the locks above
+        UniqueViolations.flushOrConflict(() -> contributors.persistAndFlush(c));
         return c;
     }
 
@@ -100,7 +109,7 @@ public class ContributorService {
     /** A contributor of any status, for an admin; the read of their email is recorded in the same transaction. */
     @Transactional
     public Optional<Contributor> viewAsAdmin(String accountName, Caller admin) {
-        var found = contributors.findByAccountName(accountName);
+        var found = contributors.findByAccountNameForShare(accountName);
         found.ifPresent(c -> recordEmailReads(List.of(c), admin, EmailRead.Context.PROFILE));
         return found;
     }
@@ -182,6 +191,7 @@ public class ContributorService {
             changed.add("lastName");
         }
         if (change.email() != null && !change.email().equals(c.email)) {
+            contributors.lockUniqueValues(List.of("email:" + change.email().toLowerCase(Locale.ROOT)));
             if (emailTaken(change.email(), c.id)) {
                 throw Problems.conflict(EMAIL_TAKEN);
             }
@@ -203,7 +213,7 @@ public class ContributorService {
             audit.actor = actor;
             rectifications.persist(audit);
         }
-        UniqueViolations.flushOrConflict(contributors::flush, c.accountName);
+        UniqueViolations.flushOrConflict(contributors::flush);
     }
 
     private boolean emailTaken(String email, UUID except) {
@@ -246,7 +256,7 @@ public class ContributorService {
     @Transactional
     public Contributor restrictByAccountName(String accountName, RestrictionChange change, Caller admin) {
         var c = contributors.lockByAccountName(accountName)
-                .orElseThrow(() -> Problems.notFound("No contributor named '" + accountName + "'"));
+                .orElseThrow(() -> Problems.notFound(NO_SUCH_ACCOUNT));
         return restrict(c, change, admin.label());
     }
 

@@ -20,15 +20,15 @@ final class UniqueViolations {
     }
 
     /** Runs {@code flush}; a unique violation becomes a 409 naming what is taken, anything else propagates. */
-    static void flushOrConflict(Runnable flush, String accountName) {
+    static void flushOrConflict(Runnable flush) {
         try {
             flush.run();
         } catch (PersistenceException e) {
-            throw conflict(e, accountName).orElseThrow(() -> e);
+            throw conflict(e).orElseThrow(() -> e);
         }
     }
 
-    static Optional<HttpProblem> conflict(Throwable e, String accountName) {
+    static Optional<HttpProblem> conflict(Throwable e) {
         return org.plugin.common.persistence.UniqueViolations.violatedConstraint(e)
                 .map(constraint -> constraint.toLowerCase(Locale.ROOT))
                 .flatMap(name -> {
@@ -36,7 +36,7 @@ final class UniqueViolations {
                         return Optional.of(Problems.conflict(ContributorService.ALREADY_REGISTERED));
                     }
                     if (name.contains("contributor_account_name_uk")) {
-                        return Optional.of(Problems.conflict(ContributorService.accountNameTaken(accountName)));
+                        return Optional.of(Problems.conflict(ContributorService.ACCOUNT_NAME_TAKEN));
                     }
                     if (name.contains("contributor_email_uk")) {
                         return Optional.of(Problems.conflict(ContributorService.EMAIL_TAKEN));

@@ -117,6 +117,13 @@ final class Api {
         return Arc.container().instance(DeactivationOutboxRepository.class).get();
     }
 
+    /** How many sessions of this test database wait on a lock right now (a row, an advisory lock, a transaction). */
+    static long sessionsWaitingOnALock() {
+        return db(() -> ((Number) contributors().getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                .getSingleResult()).longValue());
+    }
+
     static long rowsWithAccountName(String accountName) {
         return db(() -> contributors().count("lower(accountName) = lower(?1)", accountName));
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.scheduler.Scheduler;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.plugin.common.time.Backoff;
@@ -87,6 +89,18 @@ class DeactivationTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Waits until the contributor's outbox event satisfies {@code condition}, and answers it as it was then. */
+    static DeactivationOutbox awaitEvent(Api.Registered c, String what, java.util.function.Predicate<DeactivationOutbox> condition)
+            throws InterruptedException {
+        var seen = new java.util.concurrent.atomic.AtomicReference<DeactivationOutbox>();
+        awaitTrue(what, () -> {
+            var e = db(() -> outbox().findByContributor(c.id())).orElse(null);
+            seen.set(e);
+            return e != null && condition.test(e);
+        });
+        return seen.get();
     }
 
     static DeactivationOutbox eventOf(Api.Registered c) {
@@ -230,14 +244,16 @@ class DeactivationTest {
                 .willReturn(aResponse().withStatus(503)));
         var answer = as(c.token()).when().post(BASE + "/me/deactivation").then().statusCode(200).extract().jsonPath();
 
-        awaitTrue("two attempts were refused", () -> eventOf(c).attempts >= 2);
-        var pending = eventOf(c);
-        assertThat(pending.deliveredAt).isNull();
-        assertThat(pending.attempts).isGreaterThanOrEqualTo(2);
-        assertThat(pending.lastError).contains("503");
         var config = Arc.container().instance(OutboxConfig.class).get();
+        // a settled failure, not an attempt in flight (whose next_attempt_at is its lease)
+        var pending = awaitEvent(c, "two attempts were refused", e -> e.attempts >= 2 && e.lastError != null
+                && Duration.between(e.lastAttemptAt, e.nextAttemptAt).compareTo(config.lease()) < 0);
+        assertThat(pending.deliveredAt).isNull();
+        assertThat(pending.lastError).contains("503");
+        // the next attempt waits the backoff, counted from when the failure was recorded
+        var wait = Backoff.after(pending.attempts, config.initialBackoff(), config.maxBackoff());
         assertThat(Duration.between(pending.lastAttemptAt, pending.nextAttemptAt))
-                .isEqualTo(Backoff.after(pending.attempts, config.initialBackoff(), config.maxBackoff()));
+                .isGreaterThanOrEqualTo(wait).isLessThan(wait.plus(config.callTimeout()));
 
         // privacy-service is back
         peers.removeStub(down);
@@ -286,44 +302,143 @@ class DeactivationTest {
     }
 
     @Test
-    void twoSendersNeverClaimTheSameEvent() throws Exception {
-        // two events due only far ahead, so the running sender leaves them alone; claims look past them
-        var far = Instant.now().plus(Duration.ofDays(3650));
-        var mine = List.of(UUID.randomUUID(), UUID.randomUUID());
+    void theCallToPrivacyServiceHoldsNoTransactionNorLock() throws Exception {
+        var c = Api.register("outbox-slow");
+        var config = Arc.container().instance(OutboxConfig.class).get();
+        // privacy-service answers, but slowly (within the call timeout)
+        peers.stubFor(post(urlEqualTo(DEACTIVATIONS)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.contributorId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(c.id().toString())))
+                .willReturn(aResponse().withStatus(201).withFixedDelay((int) config.callTimeout().toMillis() * 2 / 3)));
+        Api.deactivate(c);
+
+        // the claim is committed before the call: the attempt is visible while privacy-service thinks
+        var inFlight = awaitEvent(c, "the event is claimed and in flight", e -> e.attempts == 1 && e.deliveredAt == null);
+        assertThat(Duration.between(inFlight.lastAttemptAt, inFlight.nextAttemptAt)).isEqualTo(config.lease());
+        // and its row is not locked meanwhile (NOWAIT fails at once on a locked row)
+        UUID locked = QuarkusTransaction.requiringNew().call(() -> (UUID) outbox().getEntityManager()
+                .createNativeQuery("SELECT event_id FROM deactivation_outbox WHERE event_id = :id FOR UPDATE NOWAIT", UUID.class)
+                .setParameter("id", inFlight.eventId).getSingleResult());
+        assertThat(locked).isEqualTo(inFlight.eventId);
+        assertThat(requestsFor(c)).hasSize(1);
+
+        var delivered = awaitEvent(c, "the event is confirmed", e -> e.deliveredAt != null);
+        assertThat(delivered.attempts).isEqualTo(1);
+        assertThat(delivered.lastError).isNull();
+    }
+
+    @Test
+    void aHungPrivacyServiceDoesNotHoldTheSender() throws Exception {
+        var c = Api.register("outbox-hung");
+        var config = Arc.container().instance(OutboxConfig.class).get();
+        int hang = (int) config.callTimeout().toMillis() * 4;
+        var hung = peers.stubFor(post(urlEqualTo(DEACTIVATIONS)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.contributorId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(c.id().toString())))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(hang)));
+        long start = System.nanoTime();
+        Api.deactivate(c);
+
+        var abandoned = awaitEvent(c, "the attempt is given up", e -> e.lastError != null);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(hang));
+        assertThat(abandoned.deliveredAt).isNull();
+        assertThat(abandoned.lastError).contains("no answer from privacy-service");
+
+        peers.removeStub(hung);
+        awaitEvent(c, "the event is confirmed once privacy-service answers", e -> e.deliveredAt != null);
+    }
+
+    /** Events due long ago, which only these tests' own claims (with matching old instants) can see first. */
+    private List<UUID> ancientEvents(Instant due, int count) {
+        var ids = new ArrayList<UUID>();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (UUID id : mine) {
+            for (int i = 0; i < count; i++) {
                 var e = new DeactivationOutbox();
-                e.eventId = id;
+                e.eventId = UUID.randomUUID();
                 e.contributorId = UUID.randomUUID();
-                e.deactivatedAt = far;
-                e.createdAt = far;
-                e.nextAttemptAt = far;
+                e.deactivatedAt = due;
+                e.createdAt = due;
+                e.nextAttemptAt = due;
                 outbox().persist(e);
+                ids.add(e.eventId);
             }
         });
-        var pool = Executors.newFixedThreadPool(2);
+        return ids;
+    }
+
+    /** Runs {@code test} with the scheduled sender paused, so only the test claims events. */
+    private void withSenderPaused(ThrowingRunnable test) throws Exception {
+        var scheduler = Arc.container().instance(Scheduler.class).get();
+        scheduler.pause("deactivation-outbox");
         try {
-            var firstClaim = new CompletableFuture<UUID>();
-            var release = new CountDownLatch(1);
-            var first = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                firstClaim.complete(outbox().claimNextDue(far).orElseThrow().eventId);
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            UUID a = firstClaim.get(10, TimeUnit.SECONDS);
-            // while the first holds its row, a second sender gets another one at once instead of waiting
-            UUID b = pool.submit(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> outbox().claimNextDue(far).map(e -> e.eventId).orElse(null)))
-                    .get(5, TimeUnit.SECONDS);
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            assertThat(b).isNotNull().isNotEqualTo(a);
+            Thread.sleep(1_200); // a run already started finishes (runs take milliseconds when nothing hangs)
+            test.run();
         } finally {
-            pool.shutdownNow();
-            QuarkusTransaction.requiringNew().run(() -> mine.forEach(id -> outbox().deleteById(id)));
+            scheduler.resume("deactivation-outbox");
         }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void twoSendersNeverClaimTheSameEvent() throws Exception {
+        var due = Instant.parse("2001-01-01T00:00:00Z");
+        withSenderPaused(() -> {
+            var mine = ancientEvents(due, 2);
+            var pool = Executors.newFixedThreadPool(2);
+            try {
+                var firstClaim = new CompletableFuture<UUID>();
+                var release = new CountDownLatch(1);
+                var first = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    firstClaim.complete(outbox().claimDue(due, due.plusSeconds(3600), 1).get(0).eventId);
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                UUID a = firstClaim.get(10, TimeUnit.SECONDS);
+                // while the first holds its row, a second sender gets the other one at once instead of waiting
+                UUID b = pool.submit(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> outbox().claimDue(due, due.plusSeconds(3600), 1).stream().map(e -> e.eventId).findFirst().orElse(null)))
+                        .get(5, TimeUnit.SECONDS);
+                release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+                assertThat(mine).contains(a);
+                assertThat(b).isNotNull().isNotEqualTo(a).isIn(mine);
+            } finally {
+                pool.shutdownNow();
+                QuarkusTransaction.requiringNew().run(() -> mine.forEach(id -> outbox().deleteById(id)));
+            }
+        });
+    }
+
+    @Test
+    void aClaimIsALeaseThatAnotherSenderTakesOverOnlyOnceItExpires() throws Exception {
+        var due = Instant.parse("2002-01-01T00:00:00Z");
+        var lease = Duration.ofHours(1);
+        withSenderPaused(() -> {
+            var mine = ancientEvents(due, 1);
+            try {
+                var claimed = QuarkusTransaction.requiringNew().call(() -> outbox().claimDue(due, due.plus(lease), 10));
+                assertThat(claimed).extracting(e -> e.eventId).containsExactly(mine.get(0));
+                var stored = db(() -> outbox().findById(mine.get(0)));
+                assertThat(stored.attempts).isOne();
+                assertThat(stored.lastAttemptAt).isEqualTo(due);
+                assertThat(stored.nextAttemptAt).isEqualTo(due.plus(lease));
+
+                // while the lease runs, no sender takes it
+                var during = QuarkusTransaction.requiringNew().call(() -> outbox().claimDue(due.plus(lease).minusSeconds(1),
+                        due.plus(lease.multipliedBy(2)), 10));
+                assertThat(during).isEmpty();
+                // the claiming replica died: once the lease is over the event is due again
+                var after = due.plus(lease).plusSeconds(1);
+                var retaken = QuarkusTransaction.requiringNew().call(() -> outbox().claimDue(after, after.plus(lease), 10));
+                assertThat(retaken).extracting(e -> e.eventId).containsExactly(mine.get(0));
+                assertThat(db(() -> outbox().findById(mine.get(0))).attempts).isEqualTo(2);
+            } finally {
+                QuarkusTransaction.requiringNew().run(() -> mine.forEach(id -> outbox().deleteById(id)));
+            }
+        });
     }
 }

@@ -18,14 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.contributor.repository.RectificationAudit;
+import org.plugin.contributor.service.InternalService;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -274,6 +281,43 @@ class InternalApiTest {
         }
 
         @Test
+        void anAdminReadDuringAnErasureWaitsForItAndLeavesNoEmailReadBehind() throws Exception {
+            var c = Api.register("erase-race");
+            var internal = Arc.container().instance(InternalService.class).get();
+            var pool = Executors.newFixedThreadPool(3);
+            try {
+                var erased = new CountDownLatch(1);
+                var commit = new CountDownLatch(1);
+                Future<?> erasure = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    internal.erase(c.id()); // joins this transaction: done, not committed yet, the row locked
+                    erased.countDown();
+                    try {
+                        commit.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(erased.await(30, TimeUnit.SECONDS)).isTrue();
+                String admin = Api.admin();
+                Future<Integer> profile = pool.submit(() -> as(admin).when().get(BASE + "/" + c.accountName())
+                        .then().extract().statusCode());
+                Future<JsonPath> directory = pool.submit(() -> as(admin).queryParam("q", c.accountName()).when().get(BASE)
+                        .then().statusCode(200).extract().jsonPath());
+                DeactivationTest.awaitTrue("both admin reads wait for the erasure", () -> Api.sessionsWaitingOnALock() >= 2);
+                commit.countDown();
+                erasure.get(30, TimeUnit.SECONDS);
+
+                assertThat(profile.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+                var page = directory.get(30, TimeUnit.SECONDS);
+                assertThat(page.getList("items")).isEmpty();
+                assertThat(page.prettify()).doesNotContain(c.email());
+                assertThat(db(() -> Api.emailReads().count("contributorId", c.id()))).isZero();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void anUnknownIdAnswers200WithNothingToErase() {
             var id = UUID.randomUUID();
             as(Api.service()).when().post(INTERNAL + "/" + id + "/erasure")
@@ -327,24 +371,55 @@ class InternalApiTest {
         }
     }
 
+    /** Every operation and every status it can answer, as the OpenAPI document must state them. */
+    static final Map<String, List<String>> DOCUMENTED = Map.ofEntries(
+            Map.entry("post " + BASE, List.of("201", "400", "401", "403", "406", "409", "413", "415")),
+            Map.entry("get " + BASE, List.of("200", "400", "401", "403", "406")),
+            Map.entry("get " + BASE + "/me", List.of("200", "401", "403", "404", "406")),
+            Map.entry("patch " + BASE + "/me", List.of("200", "400", "401", "403", "404", "406", "409", "413", "415")),
+            Map.entry("delete " + BASE + "/me", List.of("200", "401", "403", "404", "406")),
+            Map.entry("post " + BASE + "/me/deactivation", List.of("200", "401", "403", "404", "406")),
+            Map.entry("get " + BASE + "/{accountName}", List.of("200", "401", "403", "404", "406")),
+            Map.entry("put " + BASE + "/{accountName}/restriction", List.of("200", "400", "401", "403", "404", "406", "413", "415")),
+            Map.entry("post " + INTERNAL + "/names", List.of("200", "400", "401", "403", "406", "413", "415")),
+            Map.entry("get " + INTERNAL + "/resolve", List.of("200", "400", "401", "403", "404", "406")),
+            Map.entry("get " + INTERNAL + "/{id}/personal-data", List.of("200", "401", "403", "404", "406")),
+            Map.entry("patch " + INTERNAL + "/{id}", List.of("200", "400", "401", "403", "404", "406", "409", "413", "415")),
+            Map.entry("put " + INTERNAL + "/{id}/restriction", List.of("200", "400", "401", "403", "404", "406", "413", "415")),
+            Map.entry("post " + INTERNAL + "/{id}/erasure", List.of("200", "401", "403", "404", "406")));
+
     @Test
-    void theOpenApiDocumentDescribesEveryOperation() {
+    void theOpenApiDocumentDescribesEveryOperationAndEveryStatus() {
         var doc = given().accept("application/json").when().get(BASE + "/openapi")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        assertThat(paths).containsKeys(BASE, BASE + "/me", BASE + "/me/deactivation", BASE + "/{accountName}",
-                BASE + "/{accountName}/restriction", INTERNAL + "/names", INTERNAL + "/resolve",
-                INTERNAL + "/{id}/personal-data", INTERNAL + "/{id}", INTERNAL + "/{id}/restriction", INTERNAL + "/{id}/erasure");
+        var found = new java.util.HashMap<String, List<String>>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.startsWith(BASE) && !path.startsWith(INTERNAL)) {
+            if (!path.startsWith(BASE + "/") && !path.equals(BASE) && !path.startsWith(INTERNAL)) {
                 return;
             }
-            assertThat(operation).as(method + " " + path).containsKey("summary");
+            String name = method + " " + path;
+            assertThat(operation).as(name).containsKey("summary");
+            assertThat(operation.get("security")).as(name + " names the bearer scheme").asString().contains("bearer");
             @SuppressWarnings("unchecked")
-            var responses = (Map<String, Object>) operation.get("responses");
-            assertThat(responses).as(method + " " + path).containsKeys("401", "403");
+            var responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            found.put(name, responses.keySet().stream().sorted().toList());
+            responses.forEach((status, response) -> assertThat(response).as(name + " " + status).containsKey("description"));
+            if (status2xx(responses)) {
+                var ok = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst().orElseThrow().getValue();
+                assertThat(ok).as(name + ": the success answer has a schema").containsKey("content");
+            }
+            if (operation.containsKey("requestBody")) {
+                assertThat(responses).as(name + " takes a body").containsKeys("400", "413", "415");
+            }
         }));
+        assertThat(found).isEqualTo(DOCUMENTED);
+        assertThat(doc.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
         given().when().get(BASE + "/swagger-ui/").then().statusCode(200);
+    }
+
+    private static boolean status2xx(Map<String, ?> responses) {
+        return responses.keySet().stream().anyMatch(s -> s.startsWith("2"));
     }
 
     @Test

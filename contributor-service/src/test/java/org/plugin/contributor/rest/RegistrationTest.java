@@ -102,6 +102,24 @@ class RegistrationTest {
     }
 
     @Nested
+    class WithoutAUsableSubject {
+        @Test
+        void aTokenWhoseSubjectCannotIdentifyAContributorIs403AndNothingIsStored() {
+            String name = unique("nosub");
+            var tokens = new ArrayList<String>(List.of(TestTokens.token().subject("").roles("user").sign(),
+                    TestTokens.token().subject("s".repeat(256)).roles("user").sign()));
+            for (String token : tokens) {
+                as(token).body(registration(name, "Zoë", "Doe", name + "@example.org"))
+                        .when().post(BASE)
+                        .then().statusCode(403).contentType(PROBLEM)
+                        .body("detail", equalTo("Your token has no subject that can identify a contributor"));
+            }
+            assertThat(rowsWithAccountName(name)).isZero();
+            assertThat(rowsWithSubject("")).isZero();
+        }
+    }
+
+    @Nested
     class OrdinaryUser {
         @Test
         void registersThemselfAndGetsTheirRecordAndALocation() {
@@ -124,7 +142,8 @@ class RegistrationTest {
 
         @ParameterizedTest
         @ValueSource(strings = { "Zoë O'Brien-Núñez", "José", "Łukasz", "Ngũgĩ wa Thiong'o", "D’Angelo", "李", "محمد",
-                "Zoë" /* decomposed: e + combining diaeresis */, "Ἀλέξανδρος", "Jean-Pierre" })
+                "Zoë" /* decomposed: e + combining diaeresis */, "Ἀλέξανδρος", "Jean-Pierre",
+                "\uD842\uDFB7野" /* a letter outside the Basic Multilingual Plane: two UTF-16 units, one character */ })
         void acceptsNamesInAnyScript(String firstName) {
             String name = unique("intl");
             as(TestTokens.user("sub-" + name)).body(registration(name, firstName, firstName, name + "@example.org"))
@@ -139,10 +158,35 @@ class RegistrationTest {
             as(TestTokens.user("sub-" + longest)).body(registration(longest, "É".repeat(100), "Ô".repeat(100), longest + "@example.org"))
                     .when().post(BASE)
                     .then().statusCode(201).body("accountName", equalTo(longest));
+            // the limit counts characters, not UTF-16 units: 100 letters of a supplementary plane fit
+            String cjk = unique("cjk");
+            as(TestTokens.user("sub-" + cjk)).body(registration(cjk, "\uD842\uDFB7".repeat(100), "Doe", cjk + "@example.org"))
+                    .when().post(BASE)
+                    .then().statusCode(201).body("firstName", equalTo("\uD842\uDFB7".repeat(100)));
             String shortest = Api.letters(2) + ThreadLocalRandom.current().nextInt(10);
             as(TestTokens.user("sub-" + unique("short"))).body(registration(shortest, "A", "B", unique("short") + "@example.org"))
                     .when().post(BASE)
                     .then().statusCode(201).body("accountName", equalTo(shortest));
+        }
+    }
+
+    @Nested
+    class AnAdmin {
+        @Test
+        void registersThemselfLikeAnyUserAndReadingTheirOwnRecordIsNoEmailRead() {
+            String name = unique("dpo");
+            String subject = "admin-" + name;
+            String id = as(TestTokens.admin(subject)).body(registration(name, "Ada", "Admin", name + "@example.org"))
+                    .when().post(BASE)
+                    .then().statusCode(201)
+                    .header("Location", endsWith("/api/contributors/" + name))
+                    .body("accountName", equalTo(name))
+                    .body("status", equalTo("ACTIVE"))
+                    .extract().path("id");
+            as(TestTokens.admin(subject)).when().get(BASE + "/me")
+                    .then().statusCode(200).body("id", equalTo(id)).body("email", equalTo(name + "@example.org"));
+            assertThat(rowsWithSubject(subject)).isOne();
+            assertThat(Api.db(() -> Api.emailReads().count("contributorId", java.util.UUID.fromString(id)))).isZero();
         }
     }
 
@@ -172,6 +216,7 @@ class RegistrationTest {
                 Arguments.of("firstName", "Robert'); DROP TABLE contributor;--"),
                 Arguments.of("firstName", "É".repeat(101)),
                 Arguments.of("firstName", "Zoë & co"),
+                Arguments.of("firstName", "\uD842\uDFB7".repeat(101)),
                 Arguments.of("firstName", null),
                 Arguments.of("lastName", "O'"),
                 Arguments.of("lastName", "<img src=x onerror=alert(1)>"),
@@ -322,7 +367,7 @@ class RegistrationTest {
             as(TestTokens.user(subject)).body(registration(first.accountName(), "Other", "Person", unique("o") + "@example.org"))
                     .when().post(BASE)
                     .then().statusCode(409).contentType(PROBLEM)
-                    .body("detail", equalTo("The account name '" + first.accountName() + "' is taken"));
+                    .body("detail", equalTo("This account name is already taken"));
             assertThat(rowsWithSubject(subject)).isZero();
         }
 

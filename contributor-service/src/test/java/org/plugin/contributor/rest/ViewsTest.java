@@ -204,8 +204,12 @@ class ViewsTest {
 
         @Test
         void unknownNameIs404AndNothingIsRecorded() {
+            long before = db(() -> emailReads().count());
             as(Api.admin()).when().get(BASE + "/" + Api.unique("nobody"))
-                    .then().statusCode(404).contentType(PROBLEM);
+                    .then().statusCode(404).contentType(PROBLEM)
+                    .body("detail", equalTo("No contributor with this account name"));
+            // no test writes email reads concurrently: tests run one at a time, and the outbox sender writes none
+            assertThat(db(() -> emailReads().count())).isEqualTo(before);
         }
     }
 

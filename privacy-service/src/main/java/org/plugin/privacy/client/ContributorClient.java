@@ -40,6 +40,21 @@ public interface ContributorClient {
     record Restriction(boolean restricted, String reason) {
     }
 
+    record NamesRequest(java.util.List<UUID> ids) {
+    }
+
+    /** Public names; every name is null for a deactivated or erased contributor. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Name(UUID id, String accountName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Names(java.util.List<Name> contributors) {
+    }
+
+    /** At most {@link #MAX_NAMES} ids per call. */
+    int MAX_NAMES = 200;
+
     @GET
     @Path("/resolve")
     Resolved resolveSubject(@QueryParam("subject") String subject);
@@ -47,6 +62,10 @@ public interface ContributorClient {
     @GET
     @Path("/resolve")
     Resolved resolveAccountName(@QueryParam("accountName") String accountName);
+
+    @POST
+    @Path("/names")
+    Names names(NamesRequest ids);
 
     @GET
     @Path("/{id}/personal-data")

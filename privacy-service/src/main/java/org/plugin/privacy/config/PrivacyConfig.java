@@ -15,6 +15,19 @@ public interface PrivacyConfig {
 
     Exports exports();
 
+    AtomService atomService();
+
+    interface AtomService {
+        /**
+         * Whether atom-service serves feedback by author subject ({@code /internal/atoms/authors/...}):
+         * ACCESS and PORTABILITY then include the feedback a user wrote under their login, and an
+         * erasure erases it, also for users who are not contributors. On: atom-service serves it; the
+         * switch remains for a deployment whose atom-service predates those endpoints.
+         */
+        @WithDefault("true")
+        boolean authorFeedback();
+    }
+
     interface Jobs {
         /** How often the workers look for due work ("off" disables them: tests drive them by hand). */
         @WithDefault("10s")

@@ -10,7 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A user asking the operator to put them in touch with a contributor. The email never enters here. */
+/**
+ * A user asking the operator to put them in touch with a contributor. Neither the email nor the
+ * contributor's names enter here: only their id; names are resolved from contributor-service when shown.
+ */
 @Entity
 @Table(name = "contact_request")
 public class ContactRequest {
@@ -23,9 +26,6 @@ public class ContactRequest {
 
     @Column(name = "target_contributor_id")
     public UUID targetContributorId;
-
-    @Column(name = "target_account_name")
-    public String targetAccountName;
 
     public String message;
 

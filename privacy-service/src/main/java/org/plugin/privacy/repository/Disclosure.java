@@ -15,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
+
 /** One transmission of personal data to a competent authority. */
 @Entity
 @Table(name = "disclosure")
@@ -42,12 +44,15 @@ public class Disclosure {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    // a page of disclosures loads its collections in a few batched queries, not two per disclosure
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "disclosure_contributor", joinColumns = @JoinColumn(name = "disclosure_id"))
     @Column(name = "contributor_id")
     public Set<UUID> contributorIds = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "disclosure_category", joinColumns = @JoinColumn(name = "disclosure_id"))
     @Column(name = "category")
     public Set<String> dataCategories = new LinkedHashSet<>();

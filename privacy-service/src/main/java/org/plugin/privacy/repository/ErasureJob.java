@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A durable erasure of one contributor across every service. Holds no personal data. */
+/** A durable erasure of one contributor across every service. Holds no personal data once completed. */
 @Entity
 @Table(name = "erasure_job")
 public class ErasureJob {
@@ -21,6 +21,12 @@ public class ErasureJob {
 
     @Column(name = "contributor_id")
     public UUID contributorId;
+
+    /**
+     * The contributor's token subject, learned from contributor-service before it erases them, so the
+     * records keyed by subject are erased too; null when unknown and once the job is completed.
+     */
+    public String subject;
 
     @Enumerated(EnumType.STRING)
     public JobSource source;

@@ -18,6 +18,11 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         return find("contributorId", contributorId).firstResultOptional();
     }
 
+    /** The contributor's job, row-locked until the transaction ends (a worker settling it waits, and is waited for). */
+    public Optional<ErasureJob> byContributorForUpdate(UUID contributorId) {
+        return find("contributorId", contributorId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** Admin list, soonest deadline first; {@code atRiskFrom} = now plus the at-risk margin. */
     public PanacheQuery<ErasureJob> search(JobStatus status, Boolean atRisk, Instant atRiskFrom) {
         StringBuilder q = new StringBuilder("1 = 1");

@@ -1,6 +1,9 @@
 package org.plugin.privacy.repository;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,5 +16,14 @@ public class RequestEventRepository implements PanacheRepositoryBase<RequestEven
 
     public List<RequestEvent> history(UUID requestId) {
         return list("requestId", Sort.by("id"), requestId);
+    }
+
+    /** The histories of several requests in one query (a page of requests), each in order. */
+    public Map<UUID, List<RequestEvent>> histories(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("requestId in ?1", Sort.by("id"), requestIds).stream()
+                .collect(Collectors.groupingBy(e -> e.requestId, Collectors.toList()));
     }
 }

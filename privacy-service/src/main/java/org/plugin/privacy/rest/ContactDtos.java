@@ -24,11 +24,14 @@ public final class ContactDtos {
             @Size(max = 254) @PlainText String replyTo) {
     }
 
-    /** What the requester sees. */
+    /**
+     * What the requester sees. {@code accountName} is read from contributor-service when shown: null
+     * once the contributor is deactivated or erased, or while contributor-service does not answer.
+     */
     public record RequesterView(UUID id, String accountName, String message, ContactStatus status, Instant createdAt,
             Instant decidedAt, String decisionNote) {
-        public static RequesterView from(ContactRequest c) {
-            return new RequesterView(c.id, c.targetAccountName, c.message, c.status, c.createdAt, c.decidedAt, c.decisionNote);
+        public static RequesterView from(ContactRequest c, String accountName) {
+            return new RequesterView(c.id, accountName, c.message, c.status, c.createdAt, c.decidedAt, c.decisionNote);
         }
     }
 
@@ -39,11 +42,11 @@ public final class ContactDtos {
         }
     }
 
-    /** What admins see. */
+    /** What admins see ({@code accountName} as in {@link RequesterView}). */
     public record AdminView(UUID id, String requesterSubject, UUID contributorId, String accountName, String message,
             String replyTo, ContactStatus status, Instant createdAt, Instant decidedAt, String decidedBy, String decisionNote) {
-        public static AdminView from(ContactRequest c) {
-            return new AdminView(c.id, c.requesterSubject, c.targetContributorId, c.targetAccountName, c.message, c.replyTo,
+        public static AdminView from(ContactRequest c, String accountName) {
+            return new AdminView(c.id, c.requesterSubject, c.targetContributorId, accountName, c.message, c.replyTo,
                     c.status, c.createdAt, c.decidedAt, c.decidedBy, c.decisionNote);
         }
     }

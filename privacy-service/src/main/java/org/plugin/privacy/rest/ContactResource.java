@@ -65,7 +65,8 @@ public class ContactResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's contact requests and their status (never an email)")
+    @Operation(summary = "The caller's contact requests and their status (never an email)",
+            description = "accountName is read from contributor-service: null once the contributor is deactivated or erased, or while it does not answer.")
     @APIResponse(responseCode = "200", description = "A page, newest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RequesterView> mine(@BeanParam @Valid PageRequest page) {
@@ -110,6 +111,7 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public AdminView relay(@PathParam("id") UUID id, @Valid Decision body) {
         return service.decide(callers.current(), id, ContactStatus.RELAYED, body == null ? null : body.note());
     }
@@ -122,6 +124,7 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public AdminView decline(@PathParam("id") UUID id, @Valid Decision body) {
         return service.decide(callers.current(), id, ContactStatus.DECLINED, body == null ? null : body.note());
     }

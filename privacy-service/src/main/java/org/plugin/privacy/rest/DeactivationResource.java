@@ -33,10 +33,11 @@ public class DeactivationResource {
     @Operation(summary = "Records a deactivation and schedules the contributor's erasure (idempotent on eventId and contributorId)")
     @APIResponse(responseCode = "201", description = "A new erasure job")
     @APIResponse(responseCode = "200", description = "Already known (same event, or a job exists for the contributor)")
-    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "400", description = "Malformed body, or a deactivation instant outside 2000-9999")
     @APIResponse(responseCode = "401", description = "Missing or invalid token")
     @APIResponse(responseCode = "403", description = "Not a service")
     @APIResponse(responseCode = "409", description = "The event id was already used for another contributor")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response receive(@NotNull @Valid Deactivation body) {
         var received = service.receive(body);
         return Response.status(received.created() ? Response.Status.CREATED : Response.Status.OK).entity(received.receipt()).build();

@@ -48,7 +48,7 @@ public class DisclosureResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Records a transmission to a competent authority; the caller is recorded as the approving admin")
     @APIResponse(responseCode = "201", description = "Recorded; Location names it")
-    @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a date in the future or before 2000")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response record(@NotNull @Valid NewDisclosure body) {
         DisclosureView created = service.record(callers.current(), body);

@@ -52,8 +52,11 @@ public final class NoticeDtos {
             @NotNull @Size(max = 100) List<@NotNull @Valid Cookie> cookies) {
     }
 
+    static final String VERSION_REGEXP = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";
+    public static final java.util.regex.Pattern VERSION_PATTERN = java.util.regex.Pattern.compile(VERSION_REGEXP);
+
     public record NewVersion(
-            @NotNull @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$", message = "must be 1-40 letters, digits, dots, underscores or hyphens") String version,
+            @NotNull @Pattern(regexp = VERSION_REGEXP, message = "must be 1-40 letters, digits, dots, underscores or hyphens") String version,
             @NotNull LocalDate effectiveDate,
             @NotNull @Valid NoticeContent content) {
     }

@@ -43,6 +43,7 @@ public class NoticeResource {
     @PermitAll
     @Operation(summary = "The notice in force (purposes with legal basis, data categories, recipients, retention, rights, contact points) and every version (public)")
     @APIResponse(responseCode = "200", description = "The current version in full, and the list of versions")
+    @APIResponse(responseCode = "404", description = "No version is in force yet (none effective today)")
     public NoticeView notice() {
         return service.notice();
     }
@@ -62,7 +63,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Publishes a new version of the notice and cookie register (admins), effective today or later")
     @APIResponse(responseCode = "201", description = "Published; Location names it")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past or more than 10 years ahead")
     @APIResponse(responseCode = "401", description = "Missing or invalid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "That version exists (published versions never change), or was published concurrently")
@@ -77,6 +78,7 @@ public class NoticeResource {
     @PermitAll
     @Operation(summary = "The cookie register of the notice in force (public): name, owner, purpose, retention")
     @APIResponse(responseCode = "200", description = "The cookies the platform sets")
+    @APIResponse(responseCode = "404", description = "No version is in force yet (none effective today)")
     public CookieRegister cookies() {
         return service.cookies();
     }

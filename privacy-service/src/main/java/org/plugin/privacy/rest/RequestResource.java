@@ -53,10 +53,15 @@ public class RequestResource {
     @POST
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Files a request about the caller (access, portability, rectification, restriction, objection, erasure)",
-            description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one.")
+            description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one. "
+                    + "ACCESS, PORTABILITY and RECTIFICATION are fulfilled by the service; RESTRICTION, OBJECTION and ERASURE wait for an admin. "
+                    + "For a user who is not a contributor: RECTIFICATION is rejected (nothing to rectify), ERASURE erases this service's records "
+                    + "about them and, where atom-service serves feedback by author subject (a deployment switch), the feedback they wrote; "
+                    + "their history says whether atom-service was reached.")
     @APIResponse(responseCode = "201", description = "Filed; Location names it")
     @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one")
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
+    @APIResponse(responseCode = "409", description = "The same request was being filed at the same moment and is not readable yet; retry")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response create(@NotNull @Valid NewRequest body) {
         var result = service.create(callers.current(), body);
@@ -101,7 +106,8 @@ public class RequestResource {
     @Path("/{id}/export")
     @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)")
+    @Operation(summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)",
+            description = "An admin's download is recorded in the request's history (an admin reading someone's personal data, email included).")
     @APIResponse(responseCode = "200", description = "The JSON document")
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or a type without a document")
     @APIResponse(responseCode = "409", description = "The document is not ready yet")
@@ -121,6 +127,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not RECEIVED, or a type fulfilled on its own")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView approve(@PathParam("id") UUID id, @Valid Note body) {
         return service.approve(callers.current(), id, body == null ? null : body.note());
     }
@@ -133,6 +140,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid reason")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not open, or its erasure has started")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView reject(@PathParam("id") UUID id, @NotNull @Valid Rejection body) {
         return service.reject(callers.current(), id, body.reason());
     }
@@ -145,6 +153,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not open, or the service's work for it is pending")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView complete(@PathParam("id") UUID id, @Valid Note body) {
         return service.complete(callers.current(), id, body == null ? null : body.note());
     }
@@ -157,6 +166,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Months not 1 or 2, or missing reason")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not open, or already extended by two months")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView extend(@PathParam("id") UUID id, @NotNull @Valid Extension body) {
         return service.extend(callers.current(), id, body.months(), body.reason());
     }
@@ -169,6 +179,7 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "No restriction in force for this request")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView lift(@PathParam("id") UUID id, @Valid Note body) {
         return service.lift(callers.current(), id, body == null ? null : body.note());
     }

@@ -1,9 +1,10 @@
 package org.plugin.privacy.service;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.plugin.common.time.PlatformClock;
@@ -33,17 +34,20 @@ public class ContactService {
 
     private final ContactRequestRepository contacts;
     private final ContributorClient contributors;
+    private final AccountNames names;
     private final PlatformClock clock;
 
-    ContactService(ContactRequestRepository contacts, @RestClient ContributorClient contributors, PlatformClock clock) {
+    ContactService(ContactRequestRepository contacts, @RestClient ContributorClient contributors, AccountNames names, PlatformClock clock) {
         this.contacts = contacts;
         this.contributors = contributors;
+        this.names = names;
         this.clock = clock;
     }
 
     public RequesterView create(Caller caller, NewContact body) {
         ContributorClient.Resolved target = resolveAccount(body.accountName());
-        return QuarkusTransaction.requiringNew().call(() -> persist(caller, body, target));
+        ContactRequest created = QuarkusTransaction.requiringNew().call(() -> persist(caller, body, target));
+        return RequesterView.from(created, body.accountName());
     }
 
     private ContributorClient.Resolved resolveAccount(String accountName) {
@@ -65,29 +69,31 @@ public class ContactService {
         return target;
     }
 
-    private RequesterView persist(Caller caller, NewContact body, ContributorClient.Resolved target) {
+    private ContactRequest persist(Caller caller, NewContact body, ContributorClient.Resolved target) {
         ContactRequest c = new ContactRequest();
         c.id = UUID.randomUUID();
         c.requesterSubject = caller.subject();
         c.targetContributorId = target.id();
-        c.targetAccountName = body.accountName();
         c.message = body.message().strip();
         c.replyTo = body.replyTo() == null || body.replyTo().isBlank() ? null : body.replyTo().strip();
         c.status = ContactStatus.PENDING;
         c.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         contacts.persist(c);
-        return RequesterView.from(c);
+        return c;
     }
 
-    @Transactional
+    /** The caller's contact requests; the contributors' account names are read afterwards, outside the transaction. */
     public Page<RequesterView> mine(String subject, PageRequest page) {
-        return Paging.page(contacts.byRequester(subject), page).map(RequesterView::from);
+        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.byRequester(subject), page));
+        Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
+        return found.map(c -> RequesterView.from(c, accountNames.get(c.targetContributorId)));
     }
 
-    @Transactional
     public RequesterView mineOne(String subject, UUID id) {
-        return contacts.findByIdOptional(id).filter(c -> subject.equals(c.requesterSubject)).map(RequesterView::from)
-                .orElseThrow(() -> Problems.notFound("No contact request " + id + " of yours"));
+        ContactRequest c = QuarkusTransaction.requiringNew().call(() -> contacts.findByIdOptional(id)
+                .filter(found -> subject.equals(found.requesterSubject))
+                .orElseThrow(() -> Problems.notFound("No contact request " + id + " of yours")));
+        return RequesterView.from(c, names.of(List.of(c.targetContributorId)).get(c.targetContributorId));
     }
 
     /** Requests relayed to the caller, when the caller is a contributor. */
@@ -97,7 +103,7 @@ public class ContactService {
             contributorId = Peers.call("contributor-service", () -> contributors.resolveSubject(subject)).id();
         } catch (PeerException e) {
             if (e.notFound()) {
-                return Page.of(java.util.List.of(), 0, page);
+                return Page.of(List.of(), 0, page);
             }
             throw Problems.unavailable("contributor-service cannot tell who you are now; retry later");
         }
@@ -105,25 +111,28 @@ public class ContactService {
         return QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.relayedTo(id), page).map(ReceivedView::from));
     }
 
-    @Transactional
     public Page<AdminView> search(ContactStatus status, PageRequest page) {
-        return Paging.page(contacts.search(status), page).map(AdminView::from);
+        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.search(status), page));
+        Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
+        return found.map(c -> AdminView.from(c, accountNames.get(c.targetContributorId)));
     }
 
-    @Transactional
     public AdminView decide(Caller admin, UUID id, ContactStatus decision, String note) {
-        ContactRequest c = contacts.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("No contact request " + id));
-        if (c.status != ContactStatus.PENDING) {
-            throw Problems.conflict("The contact request was already " + c.status);
-        }
-        if (c.message == null && decision == ContactStatus.RELAYED) {
-            throw Problems.conflict("The contact request concerns an erased person; it can only be declined");
-        }
-        c.status = decision;
-        c.decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        c.decidedBy = admin.adminName();
-        c.decisionNote = note == null || note.isBlank() ? null : note.strip();
-        return AdminView.from(c);
+        ContactRequest decided = QuarkusTransaction.requiringNew().call(() -> {
+            ContactRequest c = contacts.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> Problems.notFound("No contact request " + id));
+            if (c.status != ContactStatus.PENDING) {
+                throw Problems.conflict("The contact request was already " + c.status);
+            }
+            if (c.message == null && decision == ContactStatus.RELAYED) {
+                throw Problems.conflict("The contact request concerns an erased person; it can only be declined");
+            }
+            c.status = decision;
+            c.decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            c.decidedBy = admin.adminName();
+            c.decisionNote = note == null || note.isBlank() ? null : note.strip();
+            return c;
+        });
+        return AdminView.from(decided, names.of(List.of(decided.targetContributorId)).get(decided.targetContributorId));
     }
 }

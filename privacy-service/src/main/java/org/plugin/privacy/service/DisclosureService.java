@@ -20,6 +20,9 @@ import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
 @ApplicationScoped
 public class DisclosureService {
 
+    /** No disclosure of the platform's data predates this (a floor against dates the database cannot store). */
+    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(2000, 1, 1);
+
     private final DisclosureRepository disclosures;
     private final PlatformClock clock;
 
@@ -32,6 +35,9 @@ public class DisclosureService {
     public DisclosureView record(Caller admin, NewDisclosure body) {
         if (body.disclosedOn().isAfter(clock.today())) {
             throw Problems.badRequest("disclosedOn must not be in the future: the register records transmissions that took place");
+        }
+        if (body.disclosedOn().isBefore(EARLIEST)) {
+            throw Problems.badRequest("disclosedOn must be on or after " + EARLIEST);
         }
         Disclosure d = new Disclosure();
         d.id = UUID.randomUUID();

@@ -49,6 +49,10 @@ public class ErasureService {
     /** The services every job must hear from, in call order. */
     public static final List<String> SERVICES = List.of(ErasureStep.CONTRIBUTOR_SERVICE, ErasureStep.ATOM_SERVICE);
 
+    /** Bounds of a plausible deactivation instant (beyond them the deadline arithmetic and the database fail). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
     private final ErasureJobRepository jobs;
     private final ErasureStepRepository steps;
     private final DeactivationEventRepository deactivations;
@@ -76,6 +80,9 @@ public class ErasureService {
      * contributor who already has a job, answers with that job and creates nothing.
      */
     public Received receive(Deactivation d) {
+        if (d.deactivatedAt().isBefore(EARLIEST) || d.deactivatedAt().isAfter(LATEST)) {
+            throw Problems.badRequest("deactivatedAt must be between " + EARLIEST + " and " + LATEST);
+        }
         return Transactions.insertOrGet(() -> receiveInTransaction(d), () -> receiveInTransaction(d));
     }
 
@@ -89,7 +96,7 @@ public class ErasureService {
         }
         Instant deactivatedAt = d.deactivatedAt().truncatedTo(ChronoUnit.MICROS);
         Instant deadline = Deadlines.plusCalendarMonths(deactivatedAt, 1);
-        ErasureJob job = jobs.byContributor(d.contributorId()).orElse(null);
+        ErasureJob job = jobs.byContributorForUpdate(d.contributorId()).orElse(null);
         boolean created = job == null;
         if (created) {
             job = newJob(JobSource.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
@@ -110,17 +117,21 @@ public class ErasureService {
 
     /** The job erasing the requester of an approved ERASURE request (joins an existing one). Runs in the caller's transaction. */
     ErasureJob forRequest(PrivacyRequest request, UUID contributorId) {
-        var existing = jobs.byContributor(contributorId);
+        var existing = jobs.byContributorForUpdate(contributorId);
         if (existing.isPresent()) {
             ErasureJob job = existing.get();
             if (job.requestId == null) {
                 job.requestId = request.id;
+            }
+            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+                job.subject = request.subject;
             }
             return job;
         }
         Instant now = now();
         ErasureJob job = newJob(JobSource.REQUEST, contributorId, request.id, now,
                 Deadlines.plusCalendarMonths(request.receivedAt, 1 + request.extendedMonths), now);
+        job.subject = request.subject;
         jobs.flush();
         return job;
     }
@@ -170,7 +181,8 @@ public class ErasureService {
     /** Makes a job due now (the admin's retry-now); the caller then runs it. */
     @Transactional
     public void makeDue(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No erasure job " + id));
+        ErasureJob job = jobs.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("No erasure job " + id));
         if (job.status == JobStatus.COMPLETED) {
             throw Problems.conflict("The erasure job is already completed");
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
@@ -50,13 +51,14 @@ public class ErasureWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
+    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final PrivacyMetrics metrics;
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
+            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
         this.requests = requests;
@@ -64,6 +66,7 @@ public class ErasureWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
+        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -94,7 +97,14 @@ public class ErasureWorker {
         Instant now = now();
         List<UUID> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
-        claimed.forEach(this::run);
+        for (UUID id : claimed) {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                // its lease expires and it is taken again; the others of the batch still run
+                LOG.warnf(e, "Erasure job %s could not be settled; it will be taken again when its lease expires", id);
+            }
+        }
         return claimed.size();
     }
 
@@ -108,24 +118,42 @@ public class ErasureWorker {
         return claimed;
     }
 
-    private record Pending(UUID contributorId, List<String> services) {
+    private record Pending(UUID contributorId, String subject, List<String> services) {
     }
 
     void run(UUID jobId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId);
             List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != StepStatus.CONFIRMED).map(s -> s.service).toList();
-            return new Pending(job.contributorId, open);
+            return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
+        String subject = pending.subject();
+        boolean contributorConfirmed = !pending.services().contains(ErasureStep.CONTRIBUTOR_SERVICE);
+        boolean byAuthor = config.atomService().authorFeedback();
         for (String service : ErasureService.SERVICES) {
             if (!pending.services().contains(service)) {
                 continue;
             }
+            if (ErasureStep.ATOM_SERVICE.equals(service) && byAuthor && !contributorConfirmed) {
+                // the feedback keyed by their login needs the subject, read from contributor-service first
+                failures.add("atom-service: waits for contributor-service, where the contributor's login subject is read");
+                continue;
+            }
             try {
-                Peers.call(service, () -> ErasureStep.CONTRIBUTOR_SERVICE.equals(service)
-                        ? contributors.erase(pending.contributorId())
-                        : atoms.erase(pending.contributorId()));
+                if (ErasureStep.CONTRIBUTOR_SERVICE.equals(service)) {
+                    if (subject == null) {
+                        subject = learnSubject(jobId, pending.contributorId());
+                    }
+                    Peers.call(service, () -> contributors.erase(pending.contributorId()));
+                    contributorConfirmed = true;
+                } else {
+                    Peers.call(service, () -> atoms.erase(pending.contributorId()));
+                    if (byAuthor && subject != null) {
+                        String author = subject;
+                        Peers.call(service, () -> authors.erase(new AtomAuthorClient.Author(author)));
+                    }
+                }
                 recordStep(jobId, service, null);
             } catch (PeerException e) {
                 LOG.infof("Erasure job %s: %s", jobId, e.getMessage());
@@ -139,6 +167,34 @@ public class ErasureWorker {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> settle(jobId, failures));
+    }
+
+    /**
+     * Reads the contributor's token subject from contributor-service before it erases them (it forgets
+     * the subject then), so that settling the job also erases what this service keys by subject.
+     * A failure propagates: the erasure there waits for the next attempt.
+     */
+    private String learnSubject(UUID jobId, UUID contributorId) {
+        com.fasterxml.jackson.databind.JsonNode data;
+        try {
+            data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+        } catch (PeerException e) {
+            if (e.notFound()) {
+                return null; // unknown there: nothing keyed by a subject to find
+            }
+            throw e;
+        }
+        com.fasterxml.jackson.databind.JsonNode subject = data == null ? null : data.path("profile").path("subject");
+        if (subject == null || !subject.isTextual() || subject.asText().isBlank() || subject.asText().length() > 255) {
+            return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+                job.subject = subject.asText();
+            }
+            return job.subject;
+        });
     }
 
     private void recordStep(UUID jobId, String service, String error) {
@@ -185,7 +241,8 @@ public class ErasureWorker {
             r.completedAt = job.completedAt;
             requestService.record(r, Caller.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
         }
-        personalRecords.eraseContributor(job.contributorId);
+        personalRecords.eraseContributor(job.contributorId, job.subject);
+        job.subject = null;
         LOG.infof("Erasure job %s completed before its deadline %s: %s", job.id, job.deadline, !job.completedAt.isAfter(job.deadline));
     }
 }

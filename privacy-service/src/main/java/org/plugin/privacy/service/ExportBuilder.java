@@ -33,7 +33,7 @@ public class ExportBuilder {
     public static final String PORTABILITY_FORMAT = "plugin-portability-export/1";
 
     /** Keys of atom-service's personal-data answer that hold what the subject provided. */
-    static final List<String> PROVIDED_CATALOG_KEYS = List.of("atoms", "versions", "feedback", "ratings", "comments");
+    static final List<String> PROVIDED_CATALOG_KEYS = List.of("atoms", "versions", "chains", "feedback", "ratings", "comments");
 
     private final ExportRepository exports;
     private final RequestRepository requests;
@@ -54,8 +54,20 @@ public class ExportBuilder {
         this.json = json;
     }
 
-    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
-        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, now, expiresAt) : portability(r, profile, catalog, now);
+    /** The contributors the subject asked to be put in touch with (their ids), for resolving their names before {@link #store}. */
+    List<UUID> contactTargets(String subject) {
+        return subject == null ? List.of() : contacts.byRequester(subject).list().stream().map(c -> c.targetContributorId).distinct().toList();
+    }
+
+    /** {@code accountNames}: the names of {@link #contactTargets}, read from contributor-service. */
+    /**
+     * {@code authored}: atom-service's feedback by the subject's login ({@code ratings}, {@code comments}),
+     * null when not available; {@code accountNames}: the names of {@link #contactTargets}.
+     */
+    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Map<UUID, String> accountNames, Instant now,
+            Instant expiresAt) {
+        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, authored, accountNames, now, expiresAt)
+                : portability(r, profile, catalog, authored, now);
         ExportDocument d = new ExportDocument();
         d.id = UUID.randomUUID();
         d.requestId = r.id;
@@ -67,7 +79,8 @@ public class ExportBuilder {
         r.exportExpiresAt = expiresAt;
     }
 
-    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now, Instant expiresAt) {
+    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Map<UUID, String> accountNames,
+            Instant now, Instant expiresAt) {
         ObjectNode doc = json.mapper().createObjectNode();
         doc.put("format", ACCESS_FORMAT);
         doc.put("title", "Your personal data on the Plug'in platform");
@@ -82,10 +95,16 @@ public class ExportBuilder {
         doc.set("personalData", profile);
         // atom-service: Atoms, versions, feedback and ledger entries tied to the contributor id
         doc.set("contributions", catalog);
+        // atom-service: every rating and comment written under their login, contributor or not
+        if (authored != null) {
+            ObjectNode feedback = doc.putObject("feedback");
+            feedback.set("ratings", authored.path("ratings").isArray() ? authored.get("ratings") : json.mapper().createArrayNode());
+            feedback.set("comments", authored.path("comments").isArray() ? authored.get("comments") : json.mapper().createArrayNode());
+        }
         doc.set("privacyRequests", json.mapper().valueToTree(ownRequests(r)));
         ObjectNode contact = doc.putObject("contactRequests");
         contact.set("sent", json.mapper().valueToTree(contacts.byRequester(r.subject).list().stream().map(c -> Map.of(
-                "id", c.id, "accountName", String.valueOf(c.targetAccountName), "message", String.valueOf(c.message),
+                "id", c.id, "accountName", String.valueOf(accountNames.get(c.targetContributorId)), "message", String.valueOf(c.message),
                 "status", c.status, "createdAt", c.createdAt)).toList()));
         contact.set("receivedThroughTheOperator", r.contributorId == null ? json.mapper().createArrayNode()
                 : json.mapper().valueToTree(contacts.relayedTo(r.contributorId).list().stream().map(c -> Map.of(
@@ -133,7 +152,7 @@ public class ExportBuilder {
         return p;
     }
 
-    private ObjectNode portability(PrivacyRequest r, JsonNode profile, JsonNode catalog, Instant now) {
+    private ObjectNode portability(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Instant now) {
         ObjectNode doc = json.mapper().createObjectNode();
         doc.put("format", PORTABILITY_FORMAT);
         doc.put("generatedAt", now.toString());
@@ -149,6 +168,29 @@ public class ExportBuilder {
                 contributions.set(key, catalog.get(key));
             }
         }
+        // with the feedback by their login: also what they wrote before registering, or as a mere user
+        if (authored != null) {
+            contributions.set("ratings", union(contributions.get("ratings"), authored.get("ratings"), "atom", "createdAt"));
+            contributions.set("comments", union(contributions.get("comments"), authored.get("comments"), "id"));
+        }
         return doc;
+    }
+
+    /** The items of {@code first}, then those of {@code second} not in it (same values of {@code keys}). */
+    private com.fasterxml.jackson.databind.node.ArrayNode union(JsonNode first, JsonNode second, String... keys) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = json.mapper().createArrayNode();
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (JsonNode list : new JsonNode[] { first, second }) {
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (JsonNode item : list) {
+                List<String> key = java.util.Arrays.stream(keys).map(k -> item.path(k).asText()).toList();
+                if (seen.add(key)) {
+                    all.add(item);
+                }
+            }
+        }
+        return all;
     }
 }

@@ -10,6 +10,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Problems;
 import org.plugin.privacy.repository.NoticeRepository;
 import org.plugin.privacy.repository.NoticeVersion;
+import org.plugin.privacy.rest.NoticeDtos;
 import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
 import org.plugin.privacy.rest.NoticeDtos.NewVersion;
 import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
@@ -41,8 +42,14 @@ public class NoticeService {
         return new NoticeView(view(current, current.version), versions);
     }
 
+    /** How far ahead a version may be announced. */
+    static final int MAX_YEARS_AHEAD = 10;
+
     @Transactional
     public VersionView version(String version) {
+        if (version == null || !NoticeDtos.VERSION_PATTERN.matcher(version).matches()) {
+            throw Problems.notFound("No such notice version: versions are 1-40 letters, digits, dots, underscores or hyphens");
+        }
         NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> Problems.notFound("No notice version '" + version + "'"));
         return view(v, currentVersion().version);
     }
@@ -66,6 +73,9 @@ public class NoticeService {
         }
         if (body.effectiveDate().isBefore(clock.today())) {
             throw Problems.badRequest("effectiveDate must be today or later: a published notice cannot take effect in the past");
+        }
+        if (body.effectiveDate().isAfter(clock.today().plusYears(MAX_YEARS_AHEAD))) {
+            throw Problems.badRequest("effectiveDate must be within " + MAX_YEARS_AHEAD + " years from today");
         }
         NoticeVersion v = new NoticeVersion();
         v.version = body.version();

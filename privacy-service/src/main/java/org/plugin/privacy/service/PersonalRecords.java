@@ -18,7 +18,8 @@ import org.plugin.privacy.repository.RequestStatus;
 /**
  * What privacy-service itself holds about a person, reduced to non-personal stubs when they are
  * erased: requests keep their id, type, status and dates (and the pseudonymous contributor id);
- * subjects, details, free text and exports go; contact requests lose their messages and names.
+ * subjects, details, free text and exports go; contact requests lose their messages, reply-to and
+ * decision notes (they never held names: only the contributor id).
  * Disclosures keep the pseudonymous id: the register is a legal record. Runs in the caller's transaction.
  */
 @ApplicationScoped
@@ -38,13 +39,20 @@ public class PersonalRecords {
         this.contacts = contacts;
     }
 
-    public void eraseContributor(UUID contributorId) {
+    /**
+     * Erases the records about a contributor: those tied to their id, and those tied to their token
+     * subject ({@code knownSubject}, learned from contributor-service, and the subjects of their requests).
+     */
+    public void eraseContributor(UUID contributorId, String knownSubject) {
         List<PrivacyRequest> theirs = requests.byContributor(contributorId);
         Set<String> subjects = new HashSet<>();
+        if (knownSubject != null) {
+            subjects.add(knownSubject);
+        }
         theirs.stream().map(r -> r.subject).filter(Objects::nonNull).forEach(subjects::add);
         subjects.forEach(this::eraseSubject);
         scrub(theirs);
-        contacts.update("targetAccountName = null, message = null, replyTo = null where targetContributorId = ?1", contributorId);
+        contacts.update("message = null, replyTo = null, decisionNote = null where targetContributorId = ?1", contributorId);
     }
 
     public void eraseSubject(String subject) {
@@ -52,7 +60,7 @@ public class PersonalRecords {
             return;
         }
         scrub(requests.list("subject", subject));
-        contacts.update("requesterSubject = null, message = null, replyTo = null where requesterSubject = ?1", subject);
+        contacts.update("requesterSubject = null, message = null, replyTo = null, decisionNote = null where requesterSubject = ?1", subject);
     }
 
     private void scrub(List<PrivacyRequest> list) {

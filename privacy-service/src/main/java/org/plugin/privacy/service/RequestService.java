@@ -2,6 +2,7 @@ package org.plugin.privacy.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,9 @@ public class RequestService {
 
     /** A request can be extended by two more months at most, in total. */
     public static final int MAX_EXTENSION_MONTHS = 2;
+
+    /** Length of a history note (V3): an admin's text of up to 1000 characters after what the service adds. */
+    static final int NOTE_MAX = 1100;
 
     private final RequestRepository requests;
     private final RequestEventRepository events;
@@ -139,12 +143,18 @@ public class RequestService {
 
     @Transactional
     public Page<RequestView> mine(String subject, PageRequest page) {
-        return Paging.page(requests.bySubject(subject), page).map(this::view);
+        return views(Paging.page(requests.bySubject(subject), page));
     }
 
     @Transactional
     public Page<RequestView> search(RequestStatus status, RequestType type, Boolean overdue, PageRequest page) {
-        return Paging.page(requests.search(status, type, overdue, clock.today()), page).map(this::view);
+        return views(Paging.page(requests.search(status, type, overdue, clock.today()), page));
+    }
+
+    /** A page of views with every history read in one query. */
+    private Page<RequestView> views(Page<PrivacyRequest> page) {
+        Map<UUID, List<RequestEvent>> histories = events.histories(page.items().stream().map(r -> r.id).toList());
+        return page.map(r -> view(r, histories.getOrDefault(r.id, List.of())));
     }
 
     @Transactional
@@ -189,9 +199,14 @@ public class RequestService {
         if (r.erasureJobId != null) {
             throw Problems.conflict("The erasure job " + r.erasureJobId + " of this request has started; it cannot be rejected");
         }
+        if (r.work != null && r.leaseUntil != null && r.leaseUntil.isAfter(clock.instant())) {
+            // the worker is calling the other services for it right now: rejecting would leave their state behind
+            throw Problems.conflict("The service is applying this request (" + r.work + ") right now; retry in a few minutes");
+        }
         RequestStatus from = r.status;
         r.status = RequestStatus.REJECTED;
         r.rejectionReason = reason.strip();
+        r.details = withoutRectificationValues(json.read(r.details, Details.class), json);
         clearWork(r);
         r.completedAt = clock.instant();
         record(r, admin.adminName(), "REJECTED", from, r.rejectionReason);
@@ -266,6 +281,10 @@ public class RequestService {
         if (document.isEmpty()) {
             throw Problems.of(Status.GONE, "The document of this request expired on " + r.exportExpiresAt + " and was deleted; file a new request");
         }
+        if (!caller.subject().equals(r.subject)) {
+            // an admin reading someone's personal data (their email among it) is audited, like every admin read of an email
+            record(r, caller.adminName(), "EXPORT_READ_BY_ADMIN", r.status, null);
+        }
         return new Download("plugin-" + r.type.name().toLowerCase() + "-" + id + ".json", document.get().content);
     }
 
@@ -282,6 +301,20 @@ public class RequestService {
         r.lastError = null;
     }
 
+    /**
+     * The details to keep once a request is closed: a rectification's new values (which may be an
+     * email) go, the names of the fields stay.
+     */
+    static String withoutRectificationValues(Details details, Json json) {
+        if (details == null) {
+            return null;
+        }
+        if (details.rectification() == null) {
+            return json.write(details);
+        }
+        return json.write(new Details(null, details.rectification().fields(), details.reason()));
+    }
+
     static void clearWork(PrivacyRequest r) {
         r.work = null;
         r.nextAttemptAt = null;
@@ -296,7 +329,7 @@ public class RequestService {
         e.action = action;
         e.fromStatus = from;
         e.toStatus = r.status;
-        e.note = note == null || note.isBlank() ? null : limit(note.strip(), 1000);
+        e.note = note == null || note.isBlank() ? null : limit(note.strip(), NOTE_MAX);
         events.persist(e);
     }
 
@@ -305,7 +338,11 @@ public class RequestService {
     }
 
     RequestView view(PrivacyRequest r) {
-        List<HistoryEntry> history = events.history(r.id).stream()
+        return view(r, events.history(r.id));
+    }
+
+    RequestView view(PrivacyRequest r, List<RequestEvent> events) {
+        List<HistoryEntry> history = events.stream()
                 .map(e -> new HistoryEntry(e.at, e.actor, e.action, e.fromStatus, e.toStatus, e.note)).toList();
         ExportLink export = null;
         if (r.exportExpiresAt != null) {

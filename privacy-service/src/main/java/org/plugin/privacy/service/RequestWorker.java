@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
@@ -51,13 +52,15 @@ public class RequestWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
+    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final Json json;
+    private final AccountNames accountNames;
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            PlatformClock clock, PrivacyConfig config, Json json) {
+            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames) {
         this.requests = requests;
         this.requestService = requestService;
         this.erasures = erasures;
@@ -65,9 +68,11 @@ public class RequestWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
+        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.json = json;
+        this.accountNames = accountNames;
     }
 
     @Scheduled(identity = "privacy-request-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -80,7 +85,14 @@ public class RequestWorker {
         Instant now = clock.instant();
         List<UUID> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> requests.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
-        claimed.forEach(this::process);
+        for (UUID id : claimed) {
+            try {
+                process(id);
+            } catch (RuntimeException e) {
+                // its lease expires and it is taken again; the others of the batch still run
+                LOG.warnf(e, "Request %s could not be processed; it will be taken again when its lease expires", id);
+            }
+        }
         return claimed.size();
     }
 
@@ -147,21 +159,31 @@ public class RequestWorker {
         UUID contributorId = contributorId(s);
         JsonNode profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
         JsonNode catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
+        // the feedback written under their login, contributor or not (and before they registered)
+        JsonNode authored = config.atomService().authorFeedback() && s.subject() != null
+                ? Peers.call(ATOM_SERVICE, () -> authors.personalData(s.subject()))
+                : null;
+        var accountNames = s.type() == RequestType.ACCESS
+                ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
+                : java.util.Map.<UUID, String>of();
         finish(s, r -> {
             r.contributorId = contributorId;
             Instant now = clock.instant();
-            exportBuilder.store(r, profile, catalog, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            exportBuilder.store(r, profile, catalog, authored, accountNames, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
             complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
         });
     }
 
     private void rectify(Snapshot s) {
         UUID contributorId = contributorId(s);
+        Details details = s.details();
         if (contributorId == null) {
-            finish(s, r -> reject(r, "The requester is not a registered contributor: the platform holds no contributor data to rectify"));
+            finish(s, r -> {
+                r.details = RequestService.withoutRectificationValues(details, json);
+                reject(r, "The requester is not a registered contributor: the platform holds no contributor data to rectify");
+            });
             return;
         }
-        Details details = s.details();
         var changes = details == null ? null : details.rectification();
         if (changes == null || changes.empty()) {
             finish(s, r -> reject(r, "The request holds no change to apply"));
@@ -192,20 +214,36 @@ public class RequestWorker {
     private void restrict(Snapshot s, boolean restricted) {
         UUID contributorId = contributorId(s);
         if (contributorId == null) {
-            finish(s, r -> {
-                if (restricted) {
-                    complete(r, "The requester is not a registered contributor: no contributor data to restrict");
-                } else {
-                    r.restrictionActive = false;
-                    RequestService.clearWork(r);
-                    requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, "No contributor data held");
-                }
-            });
+            finish(s, r -> noContributorToRestrict(r, restricted, "The requester is not a registered contributor: no contributor data to "
+                    + (restricted ? "restrict" : "lift a restriction from")));
             return;
         }
         String reason = (restricted ? "" : "lifted: ") + s.type() + " request " + s.id();
-        Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
-        Peers.call(ATOM_SERVICE, () -> atoms.restrict(contributorId, new AtomClient.Restriction(restricted)));
+        try {
+            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
+            Peers.call(ATOM_SERVICE, () -> atoms.restrict(contributorId, new AtomClient.Restriction(restricted)));
+        } catch (PeerException e) {
+            if (e.notFound() && CONTRIBUTOR_SERVICE.equals(e.service())) {
+                finish(s, r -> noContributorToRestrict(r, restricted, "contributor-service no longer knows contributor " + contributorId));
+                return;
+            }
+            if (e.refused()) {
+                // retrying the same call would be refused again: the outcome is final, with the peer's reason
+                String why = e.service() + " refused the change" + (e.detail() == null ? "" : ": " + e.detail());
+                finish(s, r -> {
+                    r.contributorId = contributorId;
+                    if (restricted) {
+                        reject(r, why);
+                    } else {
+                        RequestService.clearWork(r);
+                        r.lastError = Peers.truncate(why);
+                        requestService.record(r, Caller.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
+                    }
+                });
+                return;
+            }
+            throw e;
+        }
         finish(s, r -> {
             r.contributorId = contributorId;
             if (restricted) {
@@ -214,17 +252,39 @@ public class RequestWorker {
             } else {
                 r.restrictionActive = false;
                 RequestService.clearWork(r);
+                r.lastError = null;
                 requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, "Restriction lifted in contributor-service and atom-service");
             }
         });
     }
 
+    private void noContributorToRestrict(PrivacyRequest r, boolean restricted, String note) {
+        if (restricted) {
+            complete(r, note);
+        } else {
+            r.restrictionActive = false;
+            RequestService.clearWork(r);
+            r.lastError = null;
+            requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
+        }
+    }
+
     private void erase(Snapshot s) {
         UUID contributorId = contributorId(s);
+        boolean authoredErased = contributorId == null && s.subject() != null && config.atomService().authorFeedback();
+        if (authoredErased) {
+            // not a contributor, but they may have rated or commented Atoms: atom-service erases that first
+            Peers.call(ATOM_SERVICE, () -> authors.erase(new AtomAuthorClient.Author(s.subject())));
+        }
         finish(s, r -> {
             if (contributorId == null) {
-                complete(r, "The requester is not a registered contributor: their records in privacy-service were erased");
+                complete(r, null);
                 personalRecords.eraseSubject(r.subject);
+                // recorded after the erasure of the notes, so that what was (not) reached stays on record
+                requestService.record(r, Caller.SYSTEM, "ERASED", r.status, authoredErased
+                        ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased"
+                        : "The requester is not a registered contributor: their records in privacy-service were erased; "
+                                + "feedback in atom-service is not reached (atom-service serves no erasure by author subject)");
                 return;
             }
             r.contributorId = contributorId;

@@ -34,6 +34,9 @@ class ContactResourceTest {
     @InjectPeers
     WireMockServer peers;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     record Target(String subject, UUID id, String account) {
     }
 
@@ -100,11 +103,54 @@ class ContactResourceTest {
 
             String mine = given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine")
                     .then().statusCode(200).body("total", equalTo(2)).body("items.status", equalTo(List.of("DECLINED", "RELAYED")))
+                    .body("items.accountName", equalTo(List.of(t.account(), t.account())))
                     .extract().asString();
             assertThat(mine).doesNotContain("@example.org").doesNotContain("\"email\"");
             given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine/" + declined)
                     .then().statusCode(200).body("decisionNote", equalTo("the contributor asked not to be contacted"));
             given().auth().oauth2(TestTokens.user(t.subject())).when().get("/api/privacy/contact-requests/mine/" + id).then().statusCode(404);
+        }
+
+        @Test
+        void accountNamesAreReadFromContributorServiceWhenShownAndNeverKept() throws Exception {
+            Target t = target();
+            String requester = Fixtures.unique("ana");
+            String id = ask(requester, t.account(), "About your Atom");
+            String admin = TestTokens.admin("dpo");
+            given().auth().oauth2(admin).queryParam("status", "PENDING").queryParam("limit", 100).when().get("/api/privacy/contact-requests")
+                    .then().statusCode(200).body("items.find { it.id == '" + id + "' }.accountName", equalTo(t.account()))
+                    .body("items.find { it.id == '" + id + "' }.contributorId", equalTo(t.id().toString()));
+
+            // once contributor-service has no name for them (deactivated, erased), none is shown anywhere
+            Fixtures.stubName(peers, t.id(), null);
+            given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine/" + id)
+                    .then().statusCode(200).body("accountName", org.hamcrest.Matchers.nullValue()).body("message", equalTo("About your Atom"));
+            given().auth().oauth2(admin).queryParam("status", "PENDING").queryParam("limit", 100).when().get("/api/privacy/contact-requests")
+                    .then().statusCode(200).body("items.find { it.id == '" + id + "' }.accountName", org.hamcrest.Matchers.nullValue());
+
+            // this service's table holds the contributor's id and nothing else of theirs
+            try (var connection = dataSource.getConnection(); var columns = connection.getMetaData().getColumns(null, null, "contact_request", null)) {
+                List<String> names = new java.util.ArrayList<>();
+                while (columns.next()) {
+                    names.add(columns.getString("COLUMN_NAME"));
+                }
+                assertThat(names).contains("target_contributor_id").noneMatch(n -> n.contains("name") || n.contains("email"));
+            }
+        }
+
+        @Test
+        void listsStillAnswerWhenContributorServiceCannotNameAnyone() {
+            Target t = target();
+            String requester = Fixtures.unique("ana");
+            String id = ask(requester, t.account(), "Hello");
+            var down = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/internal/contributors/names"))
+                    .atPriority(1).willReturn(Fixtures.problem(503, "down")));
+            try {
+                given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine")
+                        .then().statusCode(200).body("items[0].id", equalTo(id)).body("items[0].accountName", org.hamcrest.Matchers.nullValue());
+            } finally {
+                peers.removeStub(down);
+            }
         }
 
         @Test
@@ -158,6 +204,27 @@ class ContactResourceTest {
                         .when().post("/api/privacy/contact-requests").then().statusCode(400).contentType("application/problem+json");
             }
             assertThat(mine(requester)).isZero();
+        }
+
+        @Test
+        void hostileDecisionsAreProblemsAndDecideNothing() {
+            Target t = target();
+            String requester = Fixtures.unique("ana");
+            String id = ask(requester, t.account(), "Hello there");
+            String admin = TestTokens.admin("dpo");
+            for (String body : List.of("{\"note\":\"<script>alert(1)</script>\"}", "{\"note\":\"" + "n".repeat(1001) + "\"}",
+                    "{\"note\":\"\\u0000\"}", "{\"note\":42}", "{\"note\":\"ok\",\"status\":\"RELAYED\"}", "{\"note\":")) {
+                for (String decision : List.of("relay", "decline")) {
+                    given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/privacy/contact-requests/" + id + "/" + decision)
+                            .then().statusCode(400).contentType("application/problem+json");
+                }
+            }
+            given().auth().oauth2(TestTokens.user(requester)).when().get("/api/privacy/contact-requests/mine/" + id)
+                    .then().statusCode(200).body("status", equalTo("PENDING")).body("decidedAt", org.hamcrest.Matchers.nullValue());
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/privacy/contact-requests/" + UUID.randomUUID() + "/relay")
+                    .then().statusCode(404).contentType("application/problem+json");
         }
     }
 }

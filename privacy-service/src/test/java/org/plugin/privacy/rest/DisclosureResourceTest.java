@@ -98,6 +98,14 @@ class DisclosureResourceTest {
             bad.add(noBasis);
             var longRef = new java.util.HashMap<>(disclosure(contributor, "x".repeat(201)));
             bad.add(longRef);
+            for (String date : List.of("1999-12-31", "-999999999-01-01", "0000-01-01")) {
+                var ancient = new java.util.HashMap<>(disclosure(contributor, "R"));
+                ancient.put("disclosedOn", date);
+                bad.add(ancient);
+            }
+            var sqlAndNul = new java.util.HashMap<>(disclosure(contributor, "R"));
+            sqlAndNul.put("reference", "R'; DELETE FROM disclosure; --\u0000");
+            bad.add(sqlAndNul);
             var wrongType = new java.util.HashMap<>(disclosure(contributor, "R"));
             wrongType.put("confidential", "maybe");
             bad.add(wrongType);

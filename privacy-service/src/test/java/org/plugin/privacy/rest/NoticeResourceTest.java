@@ -75,6 +75,11 @@ class NoticeResourceTest {
         @Test
         void unknownVersionsAre404() {
             given().when().get("/api/privacy/notice/versions/1999-01-01").then().statusCode(404).contentType("application/problem+json");
+            // what no version can be named, the database never sees (a NUL byte made it fail)
+            for (String hostile : List.of("%00", "a%00b", "x'%20OR%20'1'='1", "%C3%28", "v".repeat(41))) {
+                given().urlEncodingEnabled(false).when().get("/api/privacy/notice/versions/" + hostile)
+                        .then().statusCode(404).contentType("application/problem+json");
+            }
         }
     }
 
@@ -149,6 +154,12 @@ class NoticeResourceTest {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(version("bad-" + UUID.randomUUID().toString().substring(0, 6), clock.today().plusDays(1).toString(), content))
                     .when().post("/api/privacy/notice/versions").then().statusCode(400).contentType("application/problem+json")
                     .body(containsString("title")).body(containsString("purposes"));
+            for (String farAway : List.of(clock.today().plusYears(11).toString(), "+999999999-12-31")) {
+                String v = "far-" + UUID.randomUUID().toString().substring(0, 6);
+                given().auth().oauth2(token).contentType(ContentType.JSON).body(version(v, farAway, currentContent()))
+                        .when().post("/api/privacy/notice/versions").then().statusCode(400).contentType("application/problem+json");
+                given().when().get("/api/privacy/notice/versions/" + v).then().statusCode(404);
+            }
             given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"version\":\"x\",\"effectiveDate\":\"2030-01-01\",\"content\":{},\"extra\":1}")
                     .when().post("/api/privacy/notice/versions").then().statusCode(400).contentType("application/problem+json");
         }

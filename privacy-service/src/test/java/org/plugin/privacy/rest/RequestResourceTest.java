@@ -41,6 +41,9 @@ class RequestResourceTest {
     @Inject
     PlatformClock clock;
 
+    @Inject
+    org.plugin.privacy.repository.RequestRepository requests;
+
     static Response file(String subject, String body) {
         return given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/privacy/requests");
@@ -212,6 +215,52 @@ class RequestResourceTest {
         }
 
         @Test
+        void completesARequestHandledOutsideTheServiceWithItsNote() {
+            String subject = Fixtures.unique("by-hand");
+            String id = fileId(subject, "OBJECTION");
+            String adminSubject = Fixtures.unique("dpo");
+            given().auth().oauth2(TestTokens.admin(adminSubject)).contentType(ContentType.JSON)
+                    .body("{\"note\":\"Answered by letter on the processing concerned\"}")
+                    .when().post("/api/privacy/requests/" + id + "/complete")
+                    .then().statusCode(200).body("status", equalTo("COMPLETED")).body("completedAt", notNullValue())
+                    .body("history[-1].action", equalTo("COMPLETED")).body("history[-1].actor", equalTo("admin:" + adminSubject))
+                    .body("history[-1].fromStatus", equalTo("RECEIVED")).body("history[-1].note", equalTo("Answered by letter on the processing concerned"));
+            given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED"));
+        }
+
+        @Test
+        void aRejectedRectificationKeepsTheFieldNamesNotTheNewValues() {
+            String subject = Fixtures.unique("rect-rejected");
+            String id = file(subject, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"email\":\"new.address@example.org\",\"lastName\":\"Durand\"}}")
+                    .then().statusCode(201).extract().path("id");
+            String body = given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"reason\":\"Identity not proven\"}")
+                    .when().post("/api/privacy/requests/" + id + "/reject")
+                    .then().statusCode(200).body("status", equalTo("REJECTED"))
+                    .body("details.rectifiedFields", equalTo(List.of("lastName", "email"))).extract().asString();
+            assertThat(body).doesNotContain("new.address@example.org").doesNotContain("Durand");
+        }
+
+        @Test
+        void aRequestTheServiceIsApplyingRightNowIsNotRejectedUnderIt() {
+            String subject = Fixtures.unique("leased");
+            String id = fileId(subject, "RESTRICTION");
+            String token = admin();
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                    .then().statusCode(200);
+            // a worker has claimed it and is calling the other services
+            java.time.Instant until = clock.instant().plus(java.time.Duration.ofMinutes(2));
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> requests.update("leaseUntil = ?1 where id = ?2", until, java.util.UUID.fromString(id)));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"changed my mind\"}")
+                    .when().post("/api/privacy/requests/" + id + "/reject")
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("right now"));
+            // once the lease is over (the worker finished or died), the admin decides
+            Fixtures.later(clock, java.time.Duration.ofMinutes(3), () -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"reason\":\"changed my mind\"}").when().post("/api/privacy/requests/" + id + "/reject")
+                    .then().statusCode(200).body("status", equalTo("REJECTED")));
+        }
+
+        @Test
         void automaticRequestsAreNotApproved() {
             String id = fileId(Fixtures.unique("auto-adm"), "PORTABILITY");
             given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
@@ -257,7 +306,8 @@ class RequestResourceTest {
             assertThat(ids).contains(earlyId, lateId);
             assertThat(ids.indexOf(earlyId)).isLessThan(ids.indexOf(lateId));
             List<String> dueDates = given().auth().oauth2(token).queryParam("limit", 100).when().get("/api/privacy/requests")
-                    .then().statusCode(200).extract().path("items.dueDate");
+                    .then().statusCode(200).body("items.find { it.id == '" + earlyId + "' }.history.action", equalTo(List.of("RECEIVED")))
+                    .extract().path("items.dueDate");
             assertThat(dueDates).isSorted();
 
             // one month and two days later, the early one is overdue and the late one not yet
@@ -310,6 +360,18 @@ class RequestResourceTest {
                     .then().statusCode(201).body("dueDate", equalTo("2028-02-29")));
             Fixtures.at(clock, Instant.parse("2027-01-31T10:00:00Z"), () -> file(Fixtures.unique("common"), "{\"type\":\"OBJECTION\"}")
                     .then().statusCode(201).body("dueDate", equalTo("2027-02-28")));
+        }
+
+        @Test
+        void anExtensionCountsCalendarMonthsFromReceipt() {
+            Fixtures.at(clock, Instant.parse("2027-01-31T10:00:00Z"), () -> {
+                String id = file(Fixtures.unique("ext-jan"), "{\"type\":\"RESTRICTION\"}").then().statusCode(201)
+                        .body("dueDate", equalTo("2027-02-28")).extract().path("id");
+                // January 31st plus two months is March 31st, not February 28th plus one month
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"months\":1,\"reason\":\"Archives to search\"}")
+                        .when().post("/api/privacy/requests/" + id + "/extend")
+                        .then().statusCode(200).body("dueDate", equalTo("2027-03-31"));
+            });
         }
 
         @Test

@@ -74,6 +74,11 @@ class ErasureTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @org.junit.jupiter.api.BeforeEach
+    void authorDefaults() {
+        Fixtures.stubAuthorDefaults(peers);
+    }
+
     static String contributorErasure(UUID id) {
         return "/internal/contributors/" + id + "/erasure";
     }
@@ -148,12 +153,41 @@ class ErasureTest {
         }
 
         @Test
+        void concurrentDeactivationsOfOneContributorMakeOneJob() throws Exception {
+            UUID contributor = erasable();
+            Instant at = clock.instant();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Callable<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(() -> given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                            .body(Map.of("eventId", UUID.randomUUID().toString(), "contributorId", contributor.toString(), "deactivatedAt", at.toString()))
+                            .when().post("/internal/privacy/deactivations"));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                java.util.Set<String> jobIds = new java.util.HashSet<>();
+                for (var f : pool.invokeAll(calls)) {
+                    statuses.add(f.get().statusCode());
+                    jobIds.add(f.get().path("jobId"));
+                }
+                assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+                assertThat(jobIds).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void badBodiesAreProblemsAndCreateNothing() {
             UUID contributor = UUID.randomUUID();
             for (String body : List.of(
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\"}",
                     "{\"eventId\":\"not-a-uuid\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\"}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"yesterday\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"+1000000000-12-31T23:59:59Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"-1000000000-01-01T00:00:00Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"0001-01-01T00:00:00Z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":12}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"email\":\"x@y.z\"}",
                     "{\"eventId\":")) {
                 given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
@@ -243,9 +277,62 @@ class ErasureTest {
                     .body("subject", nullValue()).body("details", nullValue()).body("status", equalTo("REJECTED"))
                     .body("contributorId", equalTo(contributor.toString()));
             given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + request).then().statusCode(404);
+            // names are contributor-service's, which names no erased contributor; this service kept none
+            Fixtures.stubName(peers, contributor, null);
             String contacts = given().auth().oauth2(TestTokens.admin("dpo")).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
                     .then().statusCode(200).extract().asString();
             assertThat(contacts).contains(toThem).doesNotContain("Can we talk about your VNF?").doesNotContain(account);
+        }
+
+        @Test
+        void whatThisServiceKeysByTheContributorsSubjectIsErasedToo() {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("quiet-leaver");
+            // before contributor-service knew them, they filed a request and asked to reach someone
+            String early = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
+                    .body("{\"type\":\"OBJECTION\",\"reason\":\"I work at Example Corp\"}").when().post("/api/privacy/requests")
+                    .then().statusCode(201).body("contributorId", nullValue()).extract().path("id");
+            UUID other = UUID.randomUUID();
+            String otherAccount = "o-" + other.toString().substring(0, 8);
+            Fixtures.stubContributor(peers, Fixtures.unique("other"), other, otherAccount);
+            String sent = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
+                    .body(Map.of("accountName", otherAccount, "message", "Please call me back at the lab", "replyTo", "room 42"))
+                    .when().post("/api/privacy/contact-requests").then().statusCode(201).extract().path("id");
+            // contributor-service names their subject in the personal data, and forgets it when it erases them
+            String personalData = "/internal/contributors/" + contributor + "/personal-data";
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(5).willReturn(Fixtures.json(200,
+                    "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+            StubMapping unreadable = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(1)
+                    .willReturn(Fixtures.problem(503, "restarting")));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+
+            // without the subject, contributor-service is not asked to erase (it would forget the subject),
+            // nor atom-service, whose erasure by author subject needs it
+            worker.runDue();
+            assertThat(calls(contributorErasure(contributor))).isZero();
+            assertThat(calls(atomErasure(contributor))).isZero();
+            job(jobId).body("status", equalTo("RETRYING")).body("services[0].status", equalTo("FAILED"))
+                    .body("services[0].lastError", containsString("503")).body("services[1].status", equalTo("PENDING"))
+                    .body("lastError", containsString("waits for contributor-service"));
+
+            peers.removeStub(unreadable);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+            assertThat(calls(atomErasure(contributor))).isEqualTo(1);
+            // the feedback they wrote under their login (before registering too) is erased by subject in atom-service
+            peers.verify(1, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
+
+            String admin = TestTokens.admin("dpo");
+            given().auth().oauth2(admin).when().get("/api/privacy/requests/" + early).then().statusCode(200)
+                    .body("subject", nullValue()).body("details", nullValue()).body("status", equalTo("REJECTED"));
+            given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/mine").then().statusCode(200).body("total", equalTo(0));
+            String contacts = given().auth().oauth2(admin).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
+                    .then().statusCode(200).extract().asString();
+            assertThat(contacts).contains(sent).doesNotContain("Please call me back").doesNotContain("room 42").doesNotContain(subject);
+            // the job itself keeps no subject once done
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.findById(UUID.fromString(jobId)).subject)).isNull();
         }
 
         @Test
@@ -402,9 +489,20 @@ class ErasureTest {
                     .when().post("/api/privacy/requests").then().statusCode(201).extract().path("id");
             given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
                     .then().statusCode(200);
+            // atom-service is down at first: the request waits and retries, nothing is lost
+            var down = peers.stubFor(post(urlEqualTo(Fixtures.AUTHOR_ERASURE)).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}"))
+                    .willReturn(Fixtures.problem(503, "restarting")));
             Fixtures.drain(requestWorker::runDue);
             given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
-                    .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue());
+                    .body("status", equalTo("IN_PROGRESS")).body("lastError", containsString("503")).body("subject", equalTo(subject));
+            peers.removeStub(down);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(requestWorker::runDue));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED")).body("subject", nullValue()).body("erasureJobId", nullValue())
+                    .body("history[-1].action", equalTo("ERASED")).body("history[-1].note", containsString("their feedback in atom-service"));
+            peers.verify(2, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
         }
     }
 }

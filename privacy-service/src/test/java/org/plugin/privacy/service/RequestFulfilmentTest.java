@@ -60,7 +60,24 @@ class RequestFulfilmentTest {
     @Inject
     PlatformClock clock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     record Person(String subject, UUID id, String accountName) {
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void authorDefaults() {
+        Fixtures.stubAuthorDefaults(peers);
+    }
+
+    /** atom-service's feedback written under {@code subject}'s login. */
+    void stubAuthored(String subject, String comment) {
+        peers.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Fixtures.AUTHOR_DATA))
+                .withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject)).willReturn(Fixtures.json(200, """
+                        {"subject":"%s","ratings":[{"atom":"a-vnf","stars":2,"createdAt":"2025-12-01T10:00:00Z","updatedAt":"2025-12-01T10:00:00Z"}],
+                         "comments":[{"id":"%s","atom":"a-vnf","body":"%s","createdAt":"2025-12-01T10:00:00Z"}]}"""
+                        .formatted(subject, UUID.randomUUID(), comment))));
     }
 
     Person contributor() {
@@ -68,16 +85,25 @@ class RequestFulfilmentTest {
         UUID id = UUID.randomUUID();
         String account = "acc-" + id.toString().substring(0, 8);
         Fixtures.stubContributor(peers, subject, id, account);
+        // the shapes contributor-service and atom-service answer (their InternalDtos.PersonalData)
         peers.stubFor(get(urlEqualTo("/internal/contributors/" + id + "/personal-data")).willReturn(Fixtures.json(200, """
-                {"profile":{"id":"%s","accountName":"%s","firstName":"Zoë","lastName":"O'Brien-Núñez","email":"%s@example.org",
-                  "status":"ACTIVE","createdAt":"2026-01-05T10:00:00Z"},
-                 "rectifications":[{"field":"email","at":"2026-02-01T10:00:00Z","actor":"self"}],
-                 "emailReads":[{"admin":"admin","at":"2026-03-01T10:00:00Z"}]}""".formatted(id, account, account))));
+                {"profile":{"id":"%s","subject":"%s","accountName":"%s","firstName":"Zoë","lastName":"O'Brien-Núñez","email":"%s@example.org",
+                  "status":"ACTIVE","registeredAt":"2026-01-05T10:00:00Z","updatedAt":"2026-02-01T10:00:00Z","deactivatedAt":null,
+                  "erasureDueAt":null,"erasedAt":null},
+                 "restriction":{"restricted":false,"reason":null,"changedAt":null,"changedBy":null},
+                 "rectifications":[{"field":"email","changedAt":"2026-02-01T10:00:00Z","actorType":"SELF","actor":"%s"}],
+                 "emailReads":[{"readAt":"2026-03-01T10:00:00Z","readerSubject":"admin-sub","readerName":"admin","context":"ADMIN_VIEW"}],
+                 "exportedAt":"2026-03-02T10:00:00Z"}""".formatted(id, subject, account, account, subject))));
         peers.stubFor(get(urlEqualTo("/internal/atoms/contributors/" + id + "/personal-data")).willReturn(Fixtures.json(200, """
-                {"atoms":[{"name":"%s-vnf","displayName":"Packet shaper","kind":"VNF"}],
-                 "versions":[{"atom":"%s-vnf","version":"1.0.0"}],
-                 "feedback":[{"atom":"someone-elses-atom","rating":4,"comment":"Works well on our testbed"}],
-                 "ledger":[{"event":"ATOM_CREATED","atom":"%s-vnf","at":"2026-01-06T10:00:00Z"}]}""".formatted(account, account, account))));
+                {"contributorId":"%s","restricted":false,"erasure":null,
+                 "atoms":[{"name":"%s-vnf","descriptor":{"displayName":"Packet shaper","kind":"VNF"},"lifecycle":"ACTIVE",
+                   "createdAt":"2026-01-06T10:00:00Z","versions":[{"version":"1.0.0"}]}],
+                 "chains":[{"name":"%s-chain","description":"Shaper then firewall","createdAt":"2026-01-07T10:00:00Z"}],
+                 "ratings":[{"atom":"someone-elses-atom","stars":4,"createdAt":"2026-01-08T10:00:00Z","updatedAt":"2026-01-08T10:00:00Z"}],
+                 "comments":[{"id":"%s","atom":"someone-elses-atom","body":"Works well on our testbed","createdAt":"2026-01-08T10:00:00Z"}],
+                 "ledger":[{"seq":1,"id":"%s","recordedAt":"2026-01-06T10:00:00Z","event":"ATOM_CREATED","atom":"%s-vnf","version":null,
+                   "actorKind":"CONTRIBUTOR","ciClient":null,"details":null}]}"""
+                .formatted(id, account, account, UUID.randomUUID(), UUID.randomUUID(), account))));
         return new Person(subject, id, account);
     }
 
@@ -101,6 +127,10 @@ class RequestFulfilmentTest {
     @Test
     void accessGathersEverythingAndOnlyTheSubjectAndAdminsDownloadIt() {
         Person p = contributor();
+        Person target = contributor();
+        given().auth().oauth2(TestTokens.user(p.subject())).contentType(ContentType.JSON)
+                .body(java.util.Map.of("accountName", target.accountName(), "message", "May I reuse your firewall?"))
+                .when().post("/api/privacy/contact-requests").then().statusCode(201);
         disclose(p.id(), "Tribunal judiciaire de Paris", false);
         disclose(p.id(), "Sealed investigation", true);
         String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
@@ -115,9 +145,12 @@ class RequestFulfilmentTest {
                 .body("format", equalTo("plugin-access-export/1"))
                 .body("subject.contributorId", equalTo(p.id().toString()))
                 .body("personalData.profile.email", equalTo(p.accountName() + "@example.org"))
-                .body("personalData.emailReads[0].admin", equalTo("admin"))
+                .body("personalData.emailReads[0].readerName", equalTo("admin"))
                 .body("contributions.atoms[0].name", equalTo(p.accountName() + "-vnf"))
-                .body("contributions.feedback[0].comment", equalTo("Works well on our testbed"))
+                .body("contributions.comments[0].body", equalTo("Works well on our testbed"))
+                .body("contributions.ratings[0].stars", equalTo(4))
+                .body("contactRequests.sent[0].accountName", equalTo(target.accountName()))
+                .body("contactRequests.sent[0].message", equalTo("May I reuse your firewall?"))
                 .body("contributions.ledger[0].event", equalTo("ATOM_CREATED"))
                 .body("disclosures.authority", equalTo(List.of("Tribunal judiciaire de Paris")))
                 .body("privacyRequests.id", hasItem(id))
@@ -130,8 +163,11 @@ class RequestFulfilmentTest {
 
         given().auth().oauth2(TestTokens.user(Fixtures.unique("someone-else"))).when().get("/api/privacy/requests/" + id + "/export")
                 .then().statusCode(404).contentType("application/problem+json");
+        read(p.subject(), id).body("history.action", not(hasItem("EXPORT_READ_BY_ADMIN")));
         given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id + "/export")
                 .then().statusCode(200).body("personalData.profile.accountName", equalTo(p.accountName()));
+        // an admin reading someone's data (their email among it) is recorded
+        read(p.subject(), id).body("history[-1].action", equalTo("EXPORT_READ_BY_ADMIN")).body("history[-1].actor", equalTo("admin:dpo"));
         given().when().get("/api/privacy/requests/" + id + "/export").then().statusCode(401);
         peers.verify(getRequestedFor(urlEqualTo("/internal/contributors/" + p.id() + "/personal-data"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
@@ -170,22 +206,46 @@ class RequestFulfilmentTest {
                 .body("profile.accountName", equalTo(p.accountName()))
                 .body("profile.firstName", equalTo("Zoë"))
                 .body("profile.lastName", equalTo("O'Brien-Núñez"))
+                .body("profile.email", equalTo(p.accountName() + "@example.org"))
                 .body("profile", not(hasKey("status")))
-                .body("contributions.atoms[0].displayName", equalTo("Packet shaper"))
-                .body("contributions.feedback[0].rating", equalTo(4))
+                .body("profile", not(hasKey("subject")))
+                .body("contributions.atoms[0].descriptor.displayName", equalTo("Packet shaper"))
+                .body("contributions.atoms[0].versions[0].version", equalTo("1.0.0"))
+                .body("contributions.chains[0].name", equalTo(p.accountName() + "-chain"))
+                .body("contributions.ratings[0].stars", equalTo(4))
+                .body("contributions.comments[0].body", equalTo("Works well on our testbed"))
                 .body("contributions", not(hasKey("ledger")))
                 .body("$", not(hasKey("processing")));
     }
 
     @Test
-    void aUserWhoIsNotAContributorStillGetsTheirAccessDocument() {
+    void aUserWhoIsNotAContributorStillGetsTheirAccessDocumentWithTheirFeedback() {
         String subject = Fixtures.unique("not-contributor");
+        stubAuthored(subject, "Great for my lab tests");
         String id = file(subject, "{\"type\":\"ACCESS\"}");
         Fixtures.drain(worker::runDue);
         read(subject, id).body("status", equalTo("COMPLETED")).body("contributorId", nullValue());
         given().auth().oauth2(TestTokens.user(subject)).when().get("/api/privacy/requests/" + id + "/export")
                 .then().statusCode(200).body("subject.registeredContributor", equalTo(false))
-                .body("subject.tokenSubject", equalTo(subject)).body("privacyRequests.id", hasItem(id));
+                .body("subject.tokenSubject", equalTo(subject)).body("privacyRequests.id", hasItem(id))
+                .body("feedback.comments[0].body", equalTo("Great for my lab tests"))
+                .body("feedback.ratings[0].stars", equalTo(2));
+        peers.verify(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Fixtures.AUTHOR_DATA))
+                .withQueryParam("subject", com.github.tomakehurst.wiremock.client.WireMock.equalTo(subject))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void portabilityCarriesTheFeedbackWrittenBeforeRegistering() {
+        Person p = contributor();
+        stubAuthored(p.subject(), "Written before I registered");
+        String id = file(p.subject(), "{\"type\":\"PORTABILITY\"}");
+        Fixtures.drain(worker::runDue);
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export")
+                .then().statusCode(200)
+                .body("contributions.comments.body", equalTo(List.of("Works well on our testbed", "Written before I registered")))
+                .body("contributions.ratings.stars", equalTo(List.of(4, 2)))
+                .body("contributions.atoms[0].name", equalTo(p.accountName() + "-vnf"));
     }
 
     @Test
@@ -289,5 +349,63 @@ class RequestFulfilmentTest {
         Fixtures.drain(worker::runDue);
         read(p.subject(), id).body("status", equalTo("REJECTED"));
         peers.verify(0, putRequestedFor(urlEqualTo("/internal/contributors/" + p.id() + "/restriction")));
+    }
+
+    @Test
+    void aRestrictionThePeersCannotApplyEndsInsteadOfRetryingForever() {
+        String admin = TestTokens.admin("dpo");
+        // contributor-service no longer knows the contributor: nothing to restrict, the request completes with that note
+        Person gone = contributor();
+        String gonePath = "/internal/contributors/" + gone.id() + "/restriction";
+        peers.stubFor(put(urlEqualTo(gonePath)).willReturn(Fixtures.problem(404, "No contributor with id " + gone.id())));
+        String first = file(gone.subject(), "{\"type\":\"RESTRICTION\"}");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + first + "/approve")
+                .then().statusCode(200);
+        Fixtures.drain(worker::runDue);
+        read(gone.subject(), first).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(false))
+                .body("history[-1].note", containsString("no longer knows"));
+
+        // a refusal is final: rejected with the peer's reason, not retried
+        Person refused = contributor();
+        String refusedPath = "/internal/contributors/" + refused.id() + "/restriction";
+        peers.stubFor(put(urlEqualTo(refusedPath)).willReturn(Fixtures.problem(400, "reason is too long")));
+        String second = file(refused.subject(), "{\"type\":\"OBJECTION\"}");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + second + "/approve")
+                .then().statusCode(200);
+        Fixtures.drain(worker::runDue);
+        Fixtures.later(clock, Duration.ofHours(2), () -> Fixtures.drain(worker::runDue));
+        read(refused.subject(), second).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("reason is too long"))
+                .body("workPending", equalTo(false));
+        peers.verify(1, putRequestedFor(urlEqualTo(refusedPath)));
+        peers.verify(0, putRequestedFor(urlEqualTo("/internal/atoms/contributors/" + refused.id() + "/restriction")));
+    }
+
+    @Test
+    void aNonContributorsRectificationIsRejectedWithoutKeepingTheNewValues() {
+        String stranger = Fixtures.unique("stranger");
+        String id = file(stranger, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"email\":\"stranger.new@example.org\"}}");
+        Fixtures.drain(worker::runDue);
+        String body = read(stranger, id).body("status", equalTo("REJECTED")).body("details.rectifiedFields", equalTo(List.of("email")))
+                .extract().asString();
+        assertThat(body).doesNotContain("stranger.new@example.org");
+    }
+
+    @Test
+    void aRequestAnotherReplicaHoldsIsSkippedNotWaitedFor() throws Exception {
+        Person p = contributor();
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT id FROM privacy_request WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, UUID.fromString(id));
+                lock.executeQuery();
+            }
+            java.util.concurrent.CompletableFuture.runAsync(() -> Fixtures.drain(worker::runDue)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            read(p.subject(), id).body("status", equalTo("IN_PROGRESS"));
+            other.rollback();
+        }
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("COMPLETED"));
+        peers.verify(1, getRequestedFor(urlEqualTo("/internal/atoms/contributors/" + p.id() + "/personal-data")));
     }
 }
