@@ -14,9 +14,24 @@ public interface AtomConfig {
 
     /** Contributors' public names, resolved from contributor-service. */
     interface Names {
-        /** How long a resolved name is reused; a rectified name shows after at most this long. */
-        @WithDefault("PT5S")
+        /**
+         * How long a resolved name is reused as it is. After that, it is refreshed: in the background
+         * (batched, see {@link #serveStaleFor()}) while pages keep asking for it, else on the next page.
+         */
+        @WithDefault("PT3S")
         Duration cacheTtl();
+
+        /**
+         * How long past its TTL a name is still shown while a background refresh fetches it again
+         * (every {@code plugin.atom.names.refresh-every}, up to 200 names per call). A rectification
+         * shows after at most the TTL plus this; zero refreshes every expired name during the page.
+         */
+        @WithDefault("PT3S")
+        Duration serveStaleFor();
+
+        /** How often the names shown past their TTL are fetched again (the scheduler's syntax, read by {@code ContributorDirectory}). */
+        @WithDefault("1s")
+        String refreshEvery();
 
         /** After contributor-service failed to answer, pages are served without names for this long before trying again. */
         @WithDefault("PT5S")

@@ -3,6 +3,7 @@ package org.plugin.atom.service;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,16 @@ import org.plugin.atom.client.ContributorClient.ResolvedContributor;
 import org.plugin.atom.config.AtomConfig;
 import org.plugin.common.web.Problems;
 
+import io.quarkus.scheduler.Scheduled;
+
 /**
  * Everything this service asks contributor-service: who a caller is, and the public names shown
  * next to Atoms. Names are fetched in one batched call per page and reused for a few seconds (so a
- * rectification shows within seconds); when contributor-service does not answer, pages are served
- * without names rather than failing, and calls pause briefly so a down peer does not slow every page.
+ * rectification shows within seconds). A name past its TTL that pages still ask for is shown a
+ * little longer while one background call a second refreshes every such name together: a busy
+ * catalog with many owners then costs contributor-service a call a second, not one per page. When
+ * contributor-service does not answer, pages are served without names rather than failing, and
+ * calls pause briefly so a down peer does not slow every page.
  */
 @ApplicationScoped
 public class ContributorDirectory {
@@ -50,6 +56,8 @@ public class ContributorDirectory {
     private final ContributorClient client;
     private final AtomConfig config;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /** Names shown past their TTL, to be fetched again by {@link #refreshStale()}. */
+    private final Set<UUID> stale = ConcurrentHashMap.newKeySet();
     private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
 
     ContributorDirectory(@RestClient ContributorClient client, AtomConfig config) {
@@ -83,13 +91,15 @@ public class ContributorDirectory {
     }
 
     /**
-     * Public names of these contributors: cached ones, and the others with at most one call per 200
-     * ids (a page never has more). Ids contributor-service does not know, or cannot give now, are absent.
+     * Public names of these contributors: cached ones (those a little past their TTL too, queued for
+     * the background refresh), and the others with at most one call per 200 ids (a page never has
+     * more). Ids contributor-service does not know, or cannot give now, are absent.
      */
     public Map<UUID, PublicName> names(Collection<UUID> ids) {
         Map<UUID, PublicName> found = new HashMap<>();
         Set<UUID> missing = new LinkedHashSet<>();
         long now = System.nanoTime();
+        long staleNanos = config.names().serveStaleFor().toNanos();
         for (UUID id : ids) {
             if (id == null) {
                 continue;
@@ -97,6 +107,9 @@ public class ContributorDirectory {
             Cached cached = cache.get(id);
             if (cached != null && cached.expiresAtNanos - now > 0) {
                 found.put(id, cached.name);
+            } else if (cached != null && cached.expiresAtNanos + staleNanos - now > 0) {
+                found.put(id, cached.name);
+                stale.add(id);
             } else {
                 missing.add(id);
             }
@@ -104,14 +117,32 @@ public class ContributorDirectory {
         if (missing.isEmpty() || pausedUntilNanos.get() - now > 0) {
             return found;
         }
-        List<UUID> all = new ArrayList<>(missing);
+        fetchAll(missing, found);
+        return found;
+    }
+
+    /**
+     * Fetches again, in calls of up to 200 ids, the names shown past their TTL since the last run.
+     * Names it cannot refresh (contributor-service down) expire, and pages go without them.
+     */
+    @Scheduled(every = "${plugin.atom.names.refresh-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void refreshStale() {
+        if (stale.isEmpty() || pausedUntilNanos.get() - System.nanoTime() > 0) {
+            return;
+        }
+        List<UUID> due = new ArrayList<>(stale);
+        stale.removeAll(due);
+        fetchAll(due, new HashMap<>());
+    }
+
+    private void fetchAll(Collection<UUID> ids, Map<UUID, PublicName> found) {
+        List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += MAX_IDS_PER_CALL) {
             List<UUID> batch = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_CALL));
             if (!fetch(batch, found)) {
                 break;
             }
         }
-        return found;
     }
 
     private boolean fetch(List<UUID> batch, Map<UUID, PublicName> found) {
@@ -121,9 +152,10 @@ public class ContributorDirectory {
             if (cache.size() > config.names().cacheSize()) {
                 evictExpired();
             }
+            Set<UUID> asked = new HashSet<>(batch);
             if (answer != null && answer.contributors() != null) {
                 for (ContributorNames n : answer.contributors()) {
-                    if (n != null && n.id() != null && batch.contains(n.id())) {
+                    if (n != null && n.id() != null && asked.remove(n.id())) {
                         PublicName name = PublicName.from(n);
                         found.put(n.id(), name);
                         if (!config.names().cacheTtl().isZero()) {
@@ -132,6 +164,8 @@ public class ContributorDirectory {
                     }
                 }
             }
+            // ids it no longer gives (unknown now) are not shown from the cache any more
+            asked.forEach(cache::remove);
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("contributor-service did not give names, serving the page without them: %s", e.toString());
@@ -142,7 +176,8 @@ public class ContributorDirectory {
 
     private void evictExpired() {
         long now = System.nanoTime();
-        cache.values().removeIf(c -> c.expiresAtNanos - now <= 0);
+        long staleNanos = config.names().serveStaleFor().toNanos();
+        cache.values().removeIf(c -> c.expiresAtNanos + staleNanos - now <= 0);
         if (cache.size() > config.names().cacheSize()) {
             cache.clear();
         }
@@ -151,5 +186,6 @@ public class ContributorDirectory {
     /** Forgets a contributor's cached names (after an erasure or a restriction change here). */
     public void forget(UUID id) {
         cache.remove(id);
+        stale.remove(id);
     }
 }
