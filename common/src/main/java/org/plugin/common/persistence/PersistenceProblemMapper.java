@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.common.persistence;
 
 import jakarta.annotation.Priority;
 import jakarta.persistence.OptimisticLockException;
@@ -8,16 +8,16 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
-import org.plugin.common.persistence.UniqueViolations;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
- * Safety net for database errors that escape the services' own handling: a value the database
- * refuses (SQL state class 22) is the client's input, so 400; a concurrent change is 409. Anything
- * else is a 500 that says nothing about the internals.
+ * Safety net for database errors that escape the services' own handling, in every service: a
+ * value the database refuses (SQL state class 22: too long, bad encoding) is the client's input,
+ * so 400; a concurrent change (unique key taken meanwhile, optimistic lock) is 409. Anything else
+ * is a 500 that says nothing about the internals.
  */
 @Provider
 @Priority(1)
