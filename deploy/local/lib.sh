@@ -20,6 +20,22 @@ KEYCLOAK_ADMIN="${KEYCLOAK_ADMIN:-kcadmin}"
 KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-kcadmin}"
 FRONTEND_ORIGINS="${FRONTEND_ORIGINS:-http://localhost:3000}"
 GATEWAY_MAX_BODY="${GATEWAY_MAX_BODY:-65536}"
+# the gateway: its public origin (what Location headers name), request limits, time a service has to
+# answer, threads, access-log retention, how often it checks the provider's keys
+GATEWAY_PUBLIC_URL="${GATEWAY_PUBLIC_URL:-http://127.0.0.1:$GATEWAY_PORT}"
+GATEWAY_MAX_URL="${GATEWAY_MAX_URL:-8192}"
+GATEWAY_MAX_HEADERS="${GATEWAY_MAX_HEADERS:-16384}"
+GATEWAY_TIMEOUT="${GATEWAY_TIMEOUT:-15s}"
+GATEWAY_THREADS="${GATEWAY_THREADS:-2}"
+GATEWAY_LOG_RETENTION_DAYS="${GATEWAY_LOG_RETENTION_DAYS:-7}"
+GATEWAY_KEYS_INTERVAL="${GATEWAY_KEYS_INTERVAL:-60}"
+# rate limits: requests per client and class of route in a window of GATEWAY_RATE_WINDOW seconds
+GATEWAY_RATE_WINDOW="${GATEWAY_RATE_WINDOW:-10}"
+GATEWAY_RATE_PUBLIC="${GATEWAY_RATE_PUBLIC:-300}"
+GATEWAY_RATE_READ="${GATEWAY_RATE_READ:-600}"
+GATEWAY_RATE_WRITE="${GATEWAY_RATE_WRITE:-100}"
+GATEWAY_RATE_CI="${GATEWAY_RATE_CI:-300}"
+GATEWAY_RATE_PRIVACY="${GATEWAY_RATE_PRIVACY:-20}"
 PLUGIN_CACHE_DIR="${PLUGIN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/plugin}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 # seconds each part may take to become ready
@@ -102,7 +118,7 @@ as_pg() {
 GATEWAY_DIR="$RUN_DIR/gateway"
 KEYCLOAK_HOME="$RUN_DIR/keycloak"
 
-# Where a system user (postgres for the database, www-data for the gateway's workers) keeps what it
+# Where a system user (postgres for the database, haproxy for the gateway's workers) keeps what it
 # must read: under .run/ when that user can reach it, else in a folder of its own named after this
 # checkout (a clone under a private home folder, say).
 reachable_base() {
