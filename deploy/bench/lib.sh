@@ -19,6 +19,13 @@ PRIVACY_URL="http://127.0.0.1:$PRIVACY_PORT"
 # JVM itself picks in such a container. Not the dev stack's -XX:TieredStopAtLevel=1.
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 
+# The bench drives one client per scenario at full speed: under the gateway's per-client rate limits
+# (deploy/README.md) it would measure 429s. Every deploy/local/up the bench runs renders the gateway
+# with limits no scenario reaches (BENCH_GATEWAY_RATE requests per window for every class).
+BENCH_GATEWAY_RATE="${BENCH_GATEWAY_RATE:-10000000}"
+export GATEWAY_RATE_PUBLIC="$BENCH_GATEWAY_RATE" GATEWAY_RATE_READ="$BENCH_GATEWAY_RATE" \
+  GATEWAY_RATE_WRITE="$BENCH_GATEWAY_RATE" GATEWAY_RATE_CI="$BENCH_GATEWAY_RATE" GATEWAY_RATE_PRIVACY="$BENCH_GATEWAY_RATE"
+
 # Passwords of the bench's own Keycloak users (a local stack only).
 BENCH_PASSWORD="${BENCH_PASSWORD:-bench-password}"
 
