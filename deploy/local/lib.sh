@@ -42,6 +42,13 @@ SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:Ti
 READY_TIMEOUT="${READY_TIMEOUT:-240}"
 
 SERVICES=(contributor-service atom-service privacy-service)
+# Processes of each service. Replica n listens on the service's port + (n - 1) * REPLICA_PORT_STEP;
+# the gateway balances across them. With more than one, the services call each other through the
+# gateway's internal listeners (the service's port + MESH_PORT_OFFSET), which balance the same way:
+# what a cluster's Service objects do.
+REPLICAS="${REPLICAS:-1}"
+REPLICA_PORT_STEP="${REPLICA_PORT_STEP:-10}"
+MESH_PORT_OFFSET="${MESH_PORT_OFFSET:-100}"
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/plugin"
 
 service_port() {
@@ -50,6 +57,25 @@ service_port() {
     atom-service) echo "$ATOM_PORT" ;;
     privacy-service) echo "$PRIVACY_PORT" ;;
   esac
+}
+
+# The port of replica n of a service.
+replica_port() {
+  echo $(($(service_port "$1") + ($2 - 1) * REPLICA_PORT_STEP))
+}
+
+# The name of replica n of a service in pid and log files: the service's own for the first.
+replica_name() {
+  if [ "$2" -eq 1 ]; then echo "$1"; else echo "$1-$2"; fi
+}
+
+# Where a service's peers call it: the replica itself, or the gateway's internal listener.
+service_url() {
+  if [ "$REPLICAS" -gt 1 ]; then
+    echo "http://127.0.0.1:$(($(service_port "$1") + MESH_PORT_OFFSET))"
+  else
+    echo "http://127.0.0.1:$(service_port "$1")"
+  fi
 }
 
 # database, role and password of a service (local only: the password is the name)
