@@ -90,6 +90,14 @@ public class PlatformClock extends Clock {
         return base.instant().plus(currentOffset());
     }
 
+    /**
+     * Now, to the microsecond: what a PostgreSQL {@code timestamptz} keeps, so a time written and read
+     * back compares equal to the one that was written.
+     */
+    public Instant now() {
+        return instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** Today's date in the operator's zone. */
     public LocalDate today() {
         return LocalDate.ofInstant(instant(), OPERATOR_ZONE);
