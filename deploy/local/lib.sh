@@ -9,6 +9,8 @@ PID_DIR="$RUN_DIR/pids"
 # ---- ports and settings, every one overridable from the environment ----
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 GATEWAY_BIND="${GATEWAY_BIND:-127.0.0.1}"
+# the origin clients use to reach the gateway (scheme://host[:port]): Location headers name it
+GATEWAY_PUBLIC_URL="${GATEWAY_PUBLIC_URL:-http://127.0.0.1:$GATEWAY_PORT}"
 CONTRIBUTOR_PORT="${CONTRIBUTOR_PORT:-8081}"
 ATOM_PORT="${ATOM_PORT:-8082}"
 PRIVACY_PORT="${PRIVACY_PORT:-8083}"
