@@ -86,6 +86,14 @@ public abstract class HttpEdgeContract {
     }
 
     @Test
+    void mediaTypeRefusalsSayWhatToSendNotWhichAnnotationRefused() {
+        given().auth().oauth2(TestTokens.user("edge-writer")).contentType("text/plain").body("x").when().request(writeMethod(), writablePath())
+                .then().statusCode(415).contentType(PROBLEM).body("detail", equalTo("Unsupported media type; send application/json"));
+        given().auth().oauth2(TestTokens.user("edge-reader")).accept("application/xml").when().get(readablePath())
+                .then().statusCode(406).contentType(PROBLEM).body("detail", containsString("ask for application/json"));
+    }
+
+    @Test
     void aRequestIdThatCouldCarryAnAddressIsReplaced() {
         for (String id : new String[] { "zoe.doe@example.org", "zoe@example", "id with spaces 123", "short", "x".repeat(65), "a.b.c.d.e.f" }) {
             String echoed = given().header("X-Request-Id", id).auth().oauth2(TestTokens.user("edge-reader")).when().get(readablePath())

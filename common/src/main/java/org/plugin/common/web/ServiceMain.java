@@ -10,12 +10,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * line ({@code -Dvertx.disableURIValidation=false}) wins.
  */
 @QuarkusMain
-public final class ServiceMain {
+public class ServiceMain {
 
     static final String DISABLE_URI_VALIDATION = "vertx.disableURIValidation";
-
-    private ServiceMain() {
-    }
 
     public static void main(String... args) {
         if (System.getProperty(DISABLE_URI_VALIDATION) == null) {

@@ -44,18 +44,24 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
     }
 
     private static String detail(WebApplicationException e, int status) {
-        String message = e.getMessage();
-        boolean generic = message == null || message.startsWith("HTTP " + status) || Internals.mentioned(message);
-        if (!generic) {
-            return message;
-        }
-        return switch (status) {
+        String ours = switch (status) {
             case 400 -> "The request is malformed";
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "This resource cannot produce the requested media type; ask for application/json";
             case 415 -> "Unsupported media type; send application/json";
-            default -> Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+            default -> null;
         };
+        String message = e.getMessage();
+        // the framework's own wording names its annotations ("did not match the value in @Consumes"): ours for these
+        boolean generic = message == null || message.startsWith("HTTP " + status) || Internals.mentioned(message)
+                || status == 404 || status == 405 || status == 406 || status == 415;
+        if (!generic) {
+            return message;
+        }
+        if (ours != null) {
+            return ours;
+        }
+        return Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
     }
 }

@@ -56,7 +56,8 @@ class HostileInputSuiteTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     static final Pattern INTERNALS = Pattern.compile("com\\.fasterxml|\\bjava\\.|\\bjavax\\.|\\bjakarta\\.|org\\.hibernate|io\\.vertx|io\\.netty"
-            + "|io\\.quarkus|org\\.jboss|io\\.smallrye|org\\.postgresql|Exception\\b|StreamReadConstraints|JsonReadFeature|\\tat [a-z]");
+            + "|io\\.quarkus|org\\.jboss|io\\.smallrye|org\\.postgresql|Exception\\b|StreamReadConstraints|JsonReadFeature|\\tat [a-z]"
+            + "|\\B@[A-Z][A-Za-z]+\\b");
     static final Set<String> SELF_DESTRUCTIVE = Set.of("DELETE /api/contributors/me", "POST /api/contributors/me/deactivation");
     /** Where a write names an Atom: a name the API reserves, so that no write can create or change one. */
     static final String ABSENT_ATOM = "search";
