@@ -46,6 +46,7 @@ import io.restassured.http.ContentType;
  * checked again request by request). Seeded ({@code -Dhostile.seed}, default 11): the same stack
  * gets the same requests in the same order. It runs first in the e2e phase (junit-platform.properties),
  * so that no other test's work is under way in the services' background workers meanwhile.
+ * {@code -Dhostile.verbose=true} lists the requests that were accepted.
  */
 @Order(1)
 class HostileInputSuiteTest {
