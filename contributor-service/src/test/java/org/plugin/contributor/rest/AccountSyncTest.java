@@ -266,6 +266,28 @@ class AccountSyncTest {
     }
 
     @Test
+    void whatIsPendingIsCountedPerHolder() throws Exception {
+        var c = Api.register("sync-gauge");
+        var down = peers.stubFor(put(urlEqualTo(restriction(c))).atPriority(1).willReturn(aResponse().withStatus(503)));
+        try {
+            as(Api.admin()).body(Map.of("restricted", true, "reason", "gauge")).when().put(BASE + "/" + c.accountName() + "/restriction")
+                    .then().statusCode(200);
+            awaitTrue("the gauge counts it", () -> gauge("atom-service") >= 1);
+        } finally {
+            peers.removeStub(down);
+        }
+        double whileDown = gauge("atom-service");
+        awaitTrue("the gauge counts it no more", () -> !row(c, Target.ATOM_SERVICE).pending() && gauge("atom-service") < whileDown);
+        assertThat(gauge("identity-provider")).isNotNegative();
+    }
+
+    static double gauge(String event) {
+        String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("plugin_outbox_pending{") && l.contains("event=\"" + event + "\""))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+    }
+
+    @Test
     void theOutboxRowsHoldNoPersonalData() {
         var c = Api.register("sync-nopd");
         Long columns = db(() -> ((Number) outbox().getEntityManager().createNativeQuery(
