@@ -211,21 +211,21 @@ public class AccountSync {
             return null;
         }
         boolean active = state.status() == Status.ACTIVE;
-        Response answer = call(identityProvider.update(state.subject(),
-                new IdentityProviderClient.AccountUpdate(state.email(), state.firstName(), state.lastName(), active)));
-        int updated = answer.getStatus();
-        if (updated == 404) {
-            // no such account (deleted by the erasure, or never there); any other 404 is a wrong address, not a success
-            return userNotFound(answer) ? null : "identity provider answered 404 without naming the user: check its admin URL";
-        }
-        if (updated / 100 != 2) {
-            return "identity provider answered " + updated + " to updating the account";
+        try (Response answer = call(identityProvider.update(state.subject(),
+                new IdentityProviderClient.AccountUpdate(state.email(), state.firstName(), state.lastName(), active)))) {
+            if (answer.getStatus() == 404) {
+                // no such account (deleted by the erasure, or never there); any other 404 is a wrong address, not a success
+                return userNotFound(answer) ? null : "identity provider answered 404 without naming the user: check its admin URL";
+            }
+            if (answer.getStatus() / 100 != 2) {
+                return "identity provider answered " + answer.getStatus() + " to updating the account";
+            }
         }
         if (!active) {
-            Response last = call(identityProvider.logout(state.subject()));
-            int loggedOut = last.getStatus();
-            if (loggedOut / 100 != 2 && !(loggedOut == 404 && userNotFound(last))) {
-                return "identity provider answered " + loggedOut + " to ending the account's sessions";
+            try (Response answer = call(identityProvider.logout(state.subject()))) {
+                if (answer.getStatus() / 100 != 2 && !(answer.getStatus() == 404 && userNotFound(answer))) {
+                    return "identity provider answered " + answer.getStatus() + " to ending the account's sessions";
+                }
             }
         }
         return null;
@@ -243,8 +243,9 @@ public class AccountSync {
     /** atom-service takes the restriction flag (an erased or unknown contributor: not restricted). Null when done. */
     private String syncRestriction(UUID contributorId, State state) {
         boolean restricted = state != null && state.status() != Status.ERASED && state.restricted();
-        int status = call(atoms.restrict(contributorId, new AtomClient.Restriction(restricted))).getStatus();
-        return status / 100 == 2 ? null : "atom-service answered " + status;
+        try (Response answer = call(atoms.restrict(contributorId, new AtomClient.Restriction(restricted)))) {
+            return answer.getStatus() / 100 == 2 ? null : "atom-service answered " + answer.getStatus();
+        }
     }
 
     /**
