@@ -38,6 +38,9 @@ GATEWAY_RATE_CI="${GATEWAY_RATE_CI:-300}"
 GATEWAY_RATE_PRIVACY="${GATEWAY_RATE_PRIVACY:-20}"
 PLUGIN_CACHE_DIR="${PLUGIN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/plugin}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# the longest wait between two attempts of durable work (the deactivation outbox, erasure jobs): a
+# local stack recovers within a minute of an outage (the services' own defaults: 1 h and 30 min)
+RETRY_MAX="${RETRY_MAX:-PT1M}"
 # seconds each part may take to become ready
 READY_TIMEOUT="${READY_TIMEOUT:-240}"
 

@@ -66,6 +66,7 @@ class AtomJourneyTest {
     void catalogJourney() {
         String ci = Stack.clientToken(CI_ALICE, CI_ALICE_SECRET);
         String word = "quokka" + Stack.unique().replaceAll("[^a-z]", "");
+        Stack.remember(word); // a search term a user typed: the gateway's access log keeps no query string
         String fw = "journey-fw-" + Stack.unique();
         String lb = "journey-lb-" + Stack.unique();
         String gtp = "journey-gtp-" + Stack.unique();

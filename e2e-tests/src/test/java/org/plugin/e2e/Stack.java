@@ -56,26 +56,85 @@ public final class Stack {
         return new RequestSpecBuilder().setBaseUri(GATEWAY).addHeader("Authorization", "Bearer " + token).build();
     }
 
+    /** A user created in the realm by this run, and the personal data it was given. */
+    public record User(String username, String email, String firstName, String lastName) {
+        public String token() {
+            return userToken(username);
+        }
+    }
+
     /**
      * Creates a fresh user in the realm (role {@code user} comes from the realm's default roles)
      * through Keycloak's admin API, so journeys can run again on the same stack; returns the username,
      * whose password is the username too.
      */
     public static String newUser(String prefix) {
+        return newPerson(prefix).username();
+    }
+
+    /**
+     * Like {@link #newUser}, with the whole person: username, email and names unique to this run,
+     * remembered as personal data the stack's logs must never hold.
+     */
+    public static User newPerson(String prefix) {
         String username = prefix + "-" + unique();
-        String adminToken = given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
+        User user = new User(username, username + "@example.org", personName("Kcfirst"), personName("Kclast"));
+        remember(user.username(), user.email(), user.firstName(), user.lastName());
+        given().baseUri(KEYCLOAK).auth().oauth2(keycloakAdminToken()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("username", username, "enabled", true, "email", user.email(),
+                        "emailVerified", true, "firstName", user.firstName(), "lastName", user.lastName(),
+                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", username, "temporary", false))))
+                .when().post("/admin/realms/plugin/users")
+                .then().statusCode(201);
+        return user;
+    }
+
+    /** A token of Keycloak's own admin (master realm), for the admin API of realm plugin: what the provider holds. */
+    public static String keycloakAdminToken() {
+        return given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", env("KEYCLOAK_ADMIN", "kcadmin"))
                 .formParam("password", env("KEYCLOAK_ADMIN_PASSWORD", "kcadmin"))
                 .when().post("/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
-        given().baseUri(KEYCLOAK).auth().oauth2(adminToken).contentType(ContentType.JSON)
-                .body(java.util.Map.of("username", username, "enabled", true, "email", username + "@example.org",
-                        "emailVerified", true, "firstName", "E2e", "lastName", "User",
-                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", username, "temporary", false))))
-                .when().post("/admin/realms/plugin/users")
-                .then().statusCode(201);
-        return username;
+    }
+
+    /** Requests to the provider's admin API for realm plugin ({@code /admin/realms/plugin/...}). */
+    public static RequestSpecification keycloakAdmin() {
+        return new RequestSpecBuilder().setBaseUri(KEYCLOAK + "/admin/realms/plugin").addHeader("Authorization", "Bearer " + keycloakAdminToken())
+                .build();
+    }
+
+    // --- personal data this run created: the stack's logs must hold none of it (StackLogsTest) ---
+
+    private static final java.util.Set<String> PERSONAL_DATA = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Remembers values that are personal data (names, account names, emails, text users typed). */
+    public static void remember(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                PERSONAL_DATA.add(value);
+            }
+        }
+    }
+
+    /** Everything {@link #remember}ed by the journeys that ran before. */
+    public static java.util.Set<String> personalData() {
+        return java.util.Set.copyOf(PERSONAL_DATA);
+    }
+
+    /**
+     * A first or last name unique to this run: {@code prefix} and random lowercase letters (names are
+     * letters), remembered as personal data.
+     */
+    public static String personName(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        remember(name.toString());
+        return name.toString();
     }
 
     /** A suffix that makes names unique per run, so the suite can run again on the same stack. */
@@ -83,7 +142,12 @@ public final class Stack {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String env(String name, String fallback) {
+    /** The stack's run directory ({@code .run/} at the repository root, where deploy/local/up keeps pids and logs). */
+    public static java.nio.file.Path runDir() {
+        return java.nio.file.Path.of(env("PLUGIN_RUN_DIR", java.nio.file.Path.of("..", ".run").toString())).toAbsolutePath().normalize();
+    }
+
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -3,6 +3,7 @@ package org.plugin.atom.mapping;
 import java.util.Comparator;
 import java.util.List;
 
+import org.plugin.atom.license.LicenseExpression;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.rest.AtomDtos.Artifact;
@@ -50,7 +51,16 @@ public final class CatalogMapper {
     /** Descriptive fields in normal form: trimmed text, normal tags, blank URLs as absent. */
     public static AtomMetadata normal(AtomMetadata m) {
         return new AtomMetadata(m.displayName().strip(), m.summary().strip(), m.description().strip(), m.kind(), m.category(),
-                normalTags(m.tags()), m.license(), blankToNull(m.sourceUrl()), blankToNull(m.documentationUrl()));
+                normalTags(m.tags()), normalLicense(m.license()), blankToNull(m.sourceUrl()), blankToNull(m.documentationUrl()));
+    }
+
+    /** A valid SPDX expression with its identifiers spelled as SPDX does ("mit" is stored as MIT); anything else as given. */
+    static String normalLicense(String license) {
+        if (license == null) {
+            return null;
+        }
+        String canonical = LicenseExpression.check(license).canonical();
+        return canonical == null ? license : canonical;
     }
 
     public static void apply(Atom atom, AtomMetadata m) {

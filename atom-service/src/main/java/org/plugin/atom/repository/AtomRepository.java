@@ -57,13 +57,18 @@ public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
 
     /** Which of these contributors are restricted (their attribution is hidden). */
     @SuppressWarnings("unchecked")
+    /**
+     * The restricted contributors among {@code ids}. The set answers {@code contains(null)} with false
+     * (an erased owner or a non-contributor author has no id), unlike {@code Set.of} or {@code Set.copyOf}.
+     */
     public java.util.Set<UUID> restrictedAmong(java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return java.util.Collections.emptySet();
         }
         List<UUID> found = getEntityManager().createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)", UUID.class)
-                .setParameter(1, List.copyOf(ids)).getResultList();
-        return java.util.Set.copyOf(found);
+                .setParameter(1, wanted).getResultList();
+        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(found));
     }
 
     public boolean isRestricted(UUID contributorId) {

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.plugin.atom.license.LicenseExpression;
+import org.plugin.atom.license.SpdxExpression;
 import org.plugin.atom.repository.Atom.Kind;
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomVersion.ArtifactType;
@@ -29,8 +32,9 @@ public final class AtomDtos {
     public static final String SLUG_MESSAGE = "must be 2-64 lowercase letters, digits or hyphens, not starting or ending with a hyphen";
     static final String TAG = "^[a-z0-9][a-z0-9+.-]{0,31}$";
     static final String TAG_MESSAGE = "must be 1-32 lowercase letters, digits, '+', '.' or '-', starting with a letter or digit";
-    static final String SPDX = "^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$";
-    static final String SPDX_MESSAGE = "must be an SPDX license identifier such as Apache-2.0, MIT or LicenseRef-custom";
+    static final String LICENSE_DESCRIPTION = "An SPDX license expression: identifiers of the SPDX License List or LicenseRef-<name>, "
+            + "combined with AND, OR, WITH <exception> and parentheses (for example MIT OR Apache-2.0, "
+            + "GPL-2.0-only WITH Classpath-exception-2.0); deprecated identifiers are accepted";
     static final String LANGUAGE = "^[A-Za-z][A-Za-z0-9+#. -]{0,31}$";
     static final String PROTOCOL = "^[A-Za-z0-9][A-Za-z0-9._/+-]{0,31}$";
     static final String REFERENCE = "^[\\x21-\\x7E]{1,500}$";
@@ -49,7 +53,7 @@ public final class AtomDtos {
             @NotNull Kind kind,
             @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
-            @NotNull @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
             @WebUrl String sourceUrl,
             @WebUrl String documentationUrl) {
 
@@ -66,7 +70,7 @@ public final class AtomDtos {
             @NotNull Kind kind,
             @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
-            @NotNull @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
             @WebUrl String sourceUrl,
             @WebUrl String documentationUrl) {
     }
@@ -79,7 +83,7 @@ public final class AtomDtos {
             Kind kind,
             @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
-            @Pattern(regexp = SPDX, message = SPDX_MESSAGE) String license,
+            @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "Apache-2.0") String license,
             @WebUrl String sourceUrl,
             @WebUrl String documentationUrl) {
     }
@@ -161,9 +165,12 @@ public final class AtomDtos {
     public record ValidationProblem(String field, String detail) {
     }
 
-    /** The answer of the dry run: what the real call would answer, and why. */
+    /**
+     * The answer of the dry run: what the real call would answer, and why; {@code warnings} are
+     * accepted but worth fixing (a deprecated SPDX license identifier).
+     */
     public record ValidationReport(boolean accepted, int status, Outcome outcome, boolean atomCreated, boolean atomUpdated,
-            List<ValidationProblem> problems) {
+            List<ValidationProblem> problems, List<String> warnings) {
     }
 
     public enum RemovalOutcome {

@@ -166,11 +166,12 @@ public class AtomService {
     @Transactional
     public Atom changeOwner(String name, String accountName) {
         // contributor-service first, so that no lock is held while waiting for it
+        // details never repeat the account name: problem details are logged
         var target = directory.byAccountName(accountName)
-                .orElseThrow(() -> Problems.badRequest("No contributor is registered as '" + accountName + "'"));
+                .orElseThrow(() -> Problems.badRequest("No contributor is registered with this account name"));
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
         if (!target.active()) {
-            throw Problems.conflict("Contributor '" + accountName + "' is " + target.status() + "; only an ACTIVE contributor can own an Atom");
+            throw Problems.conflict("This contributor is " + target.status() + "; only an ACTIVE contributor can own an Atom");
         }
         if (!target.id().equals(atom.ownerId)) {
             Map<String, Object> details = new java.util.HashMap<>();

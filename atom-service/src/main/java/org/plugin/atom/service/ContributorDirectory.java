@@ -85,7 +85,7 @@ public class ContributorDirectory {
             LOG.warnf("contributor-service answered %s to a resolve call", e.getResponse() == null ? "?" : e.getResponse().getStatus());
             throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
         } catch (RuntimeException e) {
-            LOG.warnf("contributor-service unreachable for a resolve call: %s", e.toString());
+            LOG.warnf("contributor-service unreachable for a resolve call: %s", kind(e));
             throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
         }
     }
@@ -168,10 +168,22 @@ public class ContributorDirectory {
             asked.forEach(cache::remove);
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("contributor-service did not give names, serving the page without them: %s", e.toString());
+            LOG.warnf("contributor-service did not give names, serving the page without them: %s", kind(e));
             pausedUntilNanos.set(System.nanoTime() + config.names().pauseAfterFailure().toNanos());
             return false;
         }
+    }
+
+    /**
+     * A failure by its exception types only: an HTTP client's message can name the URL it called, and a
+     * resolve call's query names the subject or account name asked for (logs hold no personal data).
+     */
+    static String kind(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getName() : e.getClass().getName() + " caused by " + root.getClass().getName();
     }
 
     private void evictExpired() {

@@ -77,11 +77,12 @@ public class CurrentActor {
                 throw Problems.forbidden("This CI token carries no " + Roles.CI_CONTRIBUTOR_CLAIM + " claim naming the contributor it publishes for");
             }
             String account = claim.toString();
+            // details name the CI client, never the account name of its claim: problem details are logged
             found = directory.byAccountName(account).orElseThrow(() -> Problems.forbidden(
-                    "The CI client " + ciClient() + " publishes for '" + account + "', who is not a registered contributor"));
+                    "The CI client " + ciClient() + " publishes for an account name that is not a registered contributor"));
             if (!found.active()) {
-                throw Problems.forbidden("The CI client " + ciClient() + " publishes for '" + account
-                        + "', whose contributor account is " + found.status() + ", not ACTIVE");
+                throw Problems.forbidden("The CI client " + ciClient() + " publishes for a contributor whose account is "
+                        + found.status() + ", not ACTIVE");
             }
         } else {
             found = userContributor().orElseThrow(() -> Problems.forbidden(

@@ -23,6 +23,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.plugin.atom.license.LicenseExpression;
 import org.plugin.atom.mapping.CatalogMapper;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
@@ -148,26 +149,28 @@ public class RegistrationService {
     /** What {@link #register} would answer, computed without writing anything. */
     public ValidationReport dryRun(String name, String version, VersionContent body) {
         if (body == null) {
-            return rejected(400, List.of(new ValidationProblem(null, "A request body is required")));
+            return rejected(400, List.of(new ValidationProblem(null, "A request body is required")), List.of());
         }
+        List<String> warnings = body.atom() == null || body.atom().license() == null ? List.of()
+                : LicenseExpression.check(body.atom().license()).warnings();
         Set<ConstraintViolation<VersionContent>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             List<ValidationProblem> problems = violations.stream()
                     .map(v -> new ValidationProblem(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(ValidationProblem::field).thenComparing(ValidationProblem::detail)).toList();
-            return rejected(400, problems);
+            return rejected(400, problems, warnings);
         }
         try {
             Plan plan = plan(name, version, body, false);
             return new ValidationReport(true, plan.outcome() == Outcome.CREATED ? 201 : 200, plan.outcome(), plan.createAtom(),
-                    plan.updateAtom(), List.of());
+                    plan.updateAtom(), List.of(), warnings);
         } catch (HttpProblem p) {
-            return rejected(p.getStatusCode(), List.of(new ValidationProblem(null, p.getDetail())));
+            return rejected(p.getStatusCode(), List.of(new ValidationProblem(null, p.getDetail())), warnings);
         }
     }
 
-    private static ValidationReport rejected(int status, List<ValidationProblem> problems) {
-        return new ValidationReport(false, status, null, false, false, problems);
+    private static ValidationReport rejected(int status, List<ValidationProblem> problems, List<String> warnings) {
+        return new ValidationReport(false, status, null, false, false, problems, warnings);
     }
 
     Plan plan(String name, String version, VersionContent body, boolean lock) {

@@ -15,9 +15,12 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.plugin.common.validation.PlainTextValidator;
+
 /**
- * Markdown without raw HTML: line breaks and tabs allowed, no other control characters, no unpaired
- * surrogates, and no {@code <} (so no tag can be formed; {@code >} stays usable for quotes and arrows).
+ * Markdown without raw HTML: no {@code <} (so no tag can be formed; {@code >} stays usable for quotes
+ * and arrows), and only characters that show as themselves, line breaks and tabs included
+ * ({@link PlainTextValidator#isShowable}).
  */
 @Documented
 @Constraint(validatedBy = MarkdownText.Validator.class)
@@ -25,7 +28,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface MarkdownText {
 
-    String message() default "must be Markdown without raw HTML ('<') or control characters";
+    String message() default "must be Markdown without raw HTML ('<'), control or invisible characters, direction overrides or unassigned code points";
 
     Class<?>[] groups() default {};
 
@@ -38,23 +41,11 @@ public @interface MarkdownText {
                 return true;
             }
             for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '<' || c == '\uFFFD' || c == '\u2028' || c == '\u2029') {
-                    return false;
-                }
-                if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                    return false;
-                }
-                if (Character.isHighSurrogate(c)) {
-                    if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                        return false;
-                    }
-                    i++;
-                } else if (Character.isLowSurrogate(c)) {
+                if (value.charAt(i) == '<') {
                     return false;
                 }
             }
-            return true;
+            return PlainTextValidator.isShowable(value, true);
         }
     }
 }

@@ -268,6 +268,32 @@ class ChainResourceTest {
     }
 
     @Nested
+    class ErasedOwners {
+        /** Regression: one erased chain owner on a page made GET /api/chains a 500 for every user. */
+        @Test
+        void chainsOfAnErasedOwnerAreListedWithoutOwner() {
+            var c = catalog();
+            var bob = Peers.contributor(peers, "bob");
+            String erased = unique("erased-owner");
+            String kept = unique("kept-owner");
+            create(bob, chain(erased, List.of(node("a", c.fw(), "1.0.0")), List.of())).statusCode(201);
+            create(c.alice(), chain(kept, List.of(node("a", c.fw(), "1.0.0")), List.of())).statusCode(201);
+            given().auth().oauth2(TestTokens.service("privacy-service")).post("/internal/atoms/contributors/" + bob.id() + "/erasure")
+                    .then().statusCode(200);
+            assertThat(Db.count(ds, "SELECT count(*) FROM chain WHERE name = ? AND owner_id IS NULL", erased)).isOne();
+
+            String reader = TestTokens.user("reader");
+            // the newest first: both chains are on the first page, the erased owner's among others
+            given().auth().oauth2(reader).get("/api/chains?atom=" + c.fw()).then().statusCode(200)
+                    .body("items.name", equalTo(List.of(kept, erased)))
+                    .body("items.find { it.name == '" + erased + "' }.owner", org.hamcrest.Matchers.nullValue())
+                    .body("items.find { it.name == '" + kept + "' }.owner.id", equalTo(c.alice().id().toString()));
+            given().auth().oauth2(reader).get("/api/chains").then().statusCode(200);
+            given().auth().oauth2(reader).get("/api/chains/" + erased).then().statusCode(200).body("owner", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    @Nested
     class OtherPersonas {
         @Test
         void anonymousCiServiceAndNonContributors() {

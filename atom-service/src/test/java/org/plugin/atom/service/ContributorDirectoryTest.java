@@ -162,4 +162,14 @@ class ContributorDirectoryTest {
         assertThat(directory.names(List.of(a))).as("fetched again during the page, and absent").isEmpty();
         assertThat(peer.calls).hasSize(3);
     }
+
+    @Test
+    void aFailedCallIsLoggedByItsKindNeverByTheUrlItCalled() {
+        // what the REST client says of a timeout names the URL, whose query names the account asked for
+        var timeout = new jakarta.ws.rs.ProcessingException(new RuntimeException(
+                "The timeout period of 5000ms has been exceeded while executing GET /internal/contributors/resolve?accountName=zoe-martin"));
+        assertThat(ContributorDirectory.kind(timeout)).isEqualTo("jakarta.ws.rs.ProcessingException caused by java.lang.RuntimeException")
+                .doesNotContain("zoe-martin");
+        assertThat(ContributorDirectory.kind(new IllegalStateException("subject=sub-zoe"))).isEqualTo("java.lang.IllegalStateException");
+    }
 }

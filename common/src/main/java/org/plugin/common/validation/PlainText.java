@@ -15,8 +15,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * Free text without control characters and without markup ({@code <} and {@code >}).
- * With {@code multiline = true}, line feeds, carriage returns and tabs are allowed.
+ * Text shown to people: no markup ({@code <} and {@code >}), and no character that does not show as
+ * itself (control and format characters such as bidi overrides and zero-width spaces, unassigned
+ * code points: {@link PlainTextValidator#isShowable}). With {@code multiline = true}, line feeds,
+ * carriage returns and tabs are allowed.
  * Null is valid (combine with {@code @NotNull} or {@code @NotBlank}).
  */
 @Documented
@@ -25,7 +27,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface PlainText {
 
-    String message() default "must not contain control characters or markup";
+    String message() default "must not contain markup, control or invisible characters, direction overrides or unassigned code points";
 
     boolean multiline() default false;
 

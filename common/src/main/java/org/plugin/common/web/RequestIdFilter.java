@@ -11,14 +11,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request an id: the gateway's {@code X-Request-Id} when it is sane, a new one otherwise.
- * It goes into the logging context ({@code requestId}) and back in the response header.
+ * Puts the request id ({@link HttpEdge} has already replaced an unsafe one) into the logging
+ * context ({@code requestId}) and back in the response header.
  */
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9@._:-]{8,64}");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     @ServerRequestFilter(preMatching = true)
     public void assignRequestId(ContainerRequestContext request) {

@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JacksonException;
 
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -29,18 +27,8 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
 
     @Override
     protected HttpProblem toProblem(WebApplicationException e) {
-        if (e.getCause() instanceof JsonMappingException d) {
-            return JsonInputProblemMapper.problem(d);
-        }
-        if (e.getCause() instanceof StreamConstraintsException c) {
-            return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("The JSON body exceeds a parser limit: " + c.getOriginalMessage()).build();
-        }
-        if (e.getCause() instanceof JsonProcessingException j) {
-            var location = j.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("The request body is not valid JSON" + where + ": " + withoutQuotedInput(j.getOriginalMessage())).build();
+        if (e.getCause() instanceof JacksonException j) {
+            return JsonProblems.of(j);
         }
         Response response = e.getResponse();
         int status = response.getStatus();
@@ -55,29 +43,25 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
         return builder.build();
     }
 
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(?!(?:null|true|false)')[^']*'");
-
-    /**
-     * The parser's message quotes the offending input ("Unrecognized token 'zoe'"), which may be
-     * personal data; problems are logged, so the quoted input is left out.
-     */
-    static String withoutQuotedInput(String message) {
-        return message == null ? "" : QUOTED.matcher(message).replaceAll("'…'");
-    }
-
     private static String detail(WebApplicationException e, int status) {
-        String message = e.getMessage();
-        boolean generic = message == null || message.startsWith("HTTP " + status);
-        if (!generic) {
-            return message;
-        }
-        return switch (status) {
+        String ours = switch (status) {
             case 400 -> "The request is malformed";
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "This resource cannot produce the requested media type; ask for application/json";
             case 415 -> "Unsupported media type; send application/json";
-            default -> message;
+            default -> null;
         };
+        String message = e.getMessage();
+        // the framework's own wording names its annotations ("did not match the value in @Consumes"): ours for these
+        boolean generic = message == null || message.startsWith("HTTP " + status) || Internals.mentioned(message)
+                || status == 404 || status == 405 || status == 406 || status == 415;
+        if (!generic) {
+            return message;
+        }
+        if (ours != null) {
+            return ours;
+        }
+        return Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
     }
 }

@@ -42,6 +42,7 @@ import org.plugin.contributor.rest.ContributorDtos.Registration;
 import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
 import org.plugin.contributor.rest.ContributorDtos.RestrictionState;
 import org.plugin.contributor.rest.ContributorDtos.SelfView;
+import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
 
 /**
@@ -59,10 +60,12 @@ import org.plugin.contributor.service.ContributorService;
 public class ContributorResource {
 
     private final ContributorService service;
+    private final AccountSync sync;
     private final CallerFactory callers;
 
-    ContributorResource(ContributorService service, CallerFactory callers) {
+    ContributorResource(ContributorService service, AccountSync sync, CallerFactory callers) {
         this.service = service;
+        this.sync = sync;
         this.callers = callers;
     }
 
@@ -78,6 +81,7 @@ public class ContributorResource {
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public Response register(@NotNull @Valid Registration registration) {
         var created = service.register(callers.subject(), registration);
+        sync.pushNow(created.id);
         return Response.created(URI.create("/api/contributors/" + created.accountName))
                 .entity(SelfView.from(created)).build();
     }
@@ -127,7 +131,9 @@ public class ContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@NotNull @Valid Rectification rectification) {
-        return SelfView.from(service.rectifyOwn(callers.subject(), rectification));
+        var rectified = service.rectifyOwn(callers.subject(), rectification);
+        sync.pushNow(rectified.id);
+        return SelfView.from(rectified);
     }
 
     @POST
@@ -141,7 +147,10 @@ public class ContributorResource {
             content = @Content(schema = @Schema(implementation = Deactivation.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered")
     public Deactivation deactivate() {
-        return Deactivation.from(service.deactivateOwn(callers.subject()));
+        var deactivated = service.deactivateOwn(callers.subject());
+        // answered once the identity provider has disabled the account (or, if it is down, once the change is recorded)
+        sync.pushNow(deactivated.id);
+        return Deactivation.from(deactivated);
     }
 
     @DELETE
@@ -188,7 +197,9 @@ public class ContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("accountName") String accountName, @NotNull @Valid RestrictionChange change) {
-        return RestrictionState.from(service.restrictByAccountName(accountName, change, callers.caller()));
+        var changed = service.restrictByAccountName(accountName, change, callers.caller());
+        sync.pushNow(changed.id);
+        return RestrictionState.from(changed);
     }
 
     private static Contributor.Status parseStatus(String status) {

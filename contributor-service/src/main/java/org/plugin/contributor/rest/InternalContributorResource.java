@@ -34,6 +34,7 @@ import org.plugin.contributor.rest.InternalDtos.NamesRequest;
 import org.plugin.contributor.rest.InternalDtos.NamesResponse;
 import org.plugin.contributor.rest.InternalDtos.PersonalData;
 import org.plugin.contributor.rest.InternalDtos.Resolved;
+import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
 import org.plugin.contributor.service.InternalService;
 
@@ -53,11 +54,13 @@ public class InternalContributorResource {
 
     private final InternalService internal;
     private final ContributorService contributors;
+    private final AccountSync sync;
     private final CallerFactory callers;
 
-    InternalContributorResource(InternalService internal, ContributorService contributors, CallerFactory callers) {
+    InternalContributorResource(InternalService internal, ContributorService contributors, AccountSync sync, CallerFactory callers) {
         this.internal = internal;
         this.contributors = contributors;
+        this.sync = sync;
         this.callers = callers;
     }
 
@@ -118,7 +121,9 @@ public class InternalContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@PathParam("id") UUID id, @NotNull @Valid Rectification rectification) {
-        return SelfView.from(contributors.rectifyOnRequest(id, rectification, callers.caller()));
+        var rectified = contributors.rectifyOnRequest(id, rectification, callers.caller());
+        sync.pushNow(rectified.id);
+        return SelfView.from(rectified);
     }
 
     @PUT
@@ -132,7 +137,9 @@ public class InternalContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("id") UUID id, @NotNull @Valid RestrictionChange change) {
-        return RestrictionState.from(contributors.restrictById(id, change, callers.caller()));
+        var changed = contributors.restrictById(id, change, callers.caller());
+        sync.pushNow(changed.id);
+        return RestrictionState.from(changed);
     }
 
     @POST

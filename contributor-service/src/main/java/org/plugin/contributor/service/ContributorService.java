@@ -46,14 +46,16 @@ public class ContributorService {
     private final RectificationAuditRepository rectifications;
     private final EmailReadRepository emailReads;
     private final DeactivationOutboxRepository outbox;
+    private final AccountSync sync;
     private final PlatformClock clock;
 
     ContributorService(ContributorRepository contributors, RectificationAuditRepository rectifications,
-            EmailReadRepository emailReads, DeactivationOutboxRepository outbox, PlatformClock clock) {
+            EmailReadRepository emailReads, DeactivationOutboxRepository outbox, AccountSync sync, PlatformClock clock) {
         this.contributors = contributors;
         this.rectifications = rectifications;
         this.emailReads = emailReads;
         this.outbox = outbox;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -91,6 +93,8 @@ public class ContributorService {
         c.updatedAt = c.createdAt;
         // the unique indexes still decide, should a writer ever skip the locks above
         UniqueViolations.flushOrConflict(() -> contributors.persistAndFlush(c));
+        // the identity provider's account takes the email and names given here: one truth
+        sync.accountChanged(c.id);
         return c;
     }
 
@@ -214,6 +218,8 @@ public class ContributorService {
             rectifications.persist(audit);
         }
         UniqueViolations.flushOrConflict(contributors::flush);
+        // written through to the identity provider's copy
+        sync.accountChanged(c.id);
     }
 
     private boolean emailTaken(String email, UUID except) {
@@ -226,7 +232,8 @@ public class ContributorService {
 
     /**
      * Deactivates the caller's account at once, and records in the same transaction the event that
-     * tells privacy-service (see {@link DeactivationOutboxSender}). Deactivating again changes nothing.
+     * tells privacy-service (see {@link DeactivationOutboxSender}) and the change the identity provider
+     * must follow (see {@link AccountSync}). Deactivating again changes nothing.
      */
     @Transactional
     public Contributor deactivateOwn(String subject) {
@@ -247,6 +254,8 @@ public class ContributorService {
         event.attempts = 0;
         event.nextAttemptAt = now;
         outbox.persist(event);
+        // the identity provider's account is disabled and its sessions ended: no new token from now on
+        sync.accountChanged(c.id);
         return c;
     }
 
@@ -277,6 +286,8 @@ public class ContributorService {
         c.restrictionChangedAt = now;
         c.restrictionChangedBy = actor;
         c.updatedAt = now;
+        // whoever decided it (an admin, or privacy-service for a request), it reaches atom-service the same way
+        sync.restrictionChanged(c.id);
         return c;
     }
 

@@ -21,6 +21,7 @@ import org.plugin.contributor.repository.Contributor.Status;
 import org.plugin.contributor.repository.ContributorRepository;
 import org.plugin.contributor.repository.EmailReadRepository;
 import org.plugin.contributor.repository.RectificationAuditRepository;
+import org.plugin.contributor.repository.SyncOutboxRepository;
 import org.plugin.contributor.rest.InternalDtos.ContributorName;
 import org.plugin.contributor.rest.InternalDtos.EmailReadEntry;
 import org.plugin.contributor.rest.InternalDtos.Erasure;
@@ -38,13 +39,15 @@ public class InternalService {
     private final ContributorRepository contributors;
     private final RectificationAuditRepository rectifications;
     private final EmailReadRepository emailReads;
+    private final SyncOutboxRepository sync;
     private final PlatformClock clock;
 
     InternalService(ContributorRepository contributors, RectificationAuditRepository rectifications,
-            EmailReadRepository emailReads, PlatformClock clock) {
+            EmailReadRepository emailReads, SyncOutboxRepository sync, PlatformClock clock) {
         this.contributors = contributors;
         this.rectifications = rectifications;
         this.emailReads = emailReads;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -101,6 +104,8 @@ public class InternalService {
             c.updatedAt = now;
             long audits = rectifications.deleteForContributor(id);
             long reads = emailReads.deleteForContributor(id);
+            // nothing left to keep in step: the account at the identity provider is privacy-service's erasure step
+            sync.deleteForContributor(id);
             LOG.infof("Erased contributor %s (%d rectification and %d email-read audit rows deleted)", id, audits, reads);
         }
         return new Erasure(c.id, c.status, c.erasedAt);

@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
-/** atom-service's internal API (docs/internal-api.md), called with this service's own token. */
+/**
+ * atom-service's internal API (docs/internal-api.md), called with this service's own token. Its
+ * restriction endpoint is contributor-service's to call: a restriction reaches atom-service through
+ * contributor-service, whoever decided it.
+ */
 @RegisterRestClient(configKey = "atom-service")
 @OidcClientFilter
 @Path("/internal/atoms/contributors/{id}")
@@ -25,16 +28,9 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AtomClient {
 
-    record Restriction(boolean restricted) {
-    }
-
     @GET
     @Path("/personal-data")
     JsonNode personalData(@PathParam("id") UUID id);
-
-    @PUT
-    @Path("/restriction")
-    JsonNode restrict(@PathParam("id") UUID id, Restriction restriction);
 
     @POST
     @Path("/erasure")

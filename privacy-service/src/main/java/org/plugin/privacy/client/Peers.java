@@ -30,7 +30,7 @@ public final class Peers {
         }
     }
 
-    /** The problem's detail when the peer sent problem+json, else nothing: never a whole body. */
+    /** The problem's detail when the peer sent problem+json (or Keycloak's error text), else nothing: never a whole body. */
     static String detail(Response response) {
         try {
             if (!response.hasEntity()) {
@@ -38,8 +38,11 @@ public final class Peers {
             }
             String body = response.readEntity(String.class);
             JsonNode node = JSON.readTree(body);
-            if (node != null && node.hasNonNull("detail")) {
-                return truncate(node.get("detail").asText());
+            // problem+json's detail; Keycloak's admin API says "error" or "errorMessage"
+            for (String field : new String[] { "detail", "errorMessage", "error" }) {
+                if (node != null && node.path(field).isTextual()) {
+                    return truncate(node.get(field).asText());
+                }
             }
         } catch (RuntimeException | java.io.IOException ignored) {
             // no readable detail
@@ -52,7 +55,17 @@ public final class Peers {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return truncate(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+        return truncate(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + withoutPaths(root.getMessage())));
+    }
+
+    private static final java.util.regex.Pattern REQUEST_LINE = java.util.regex.Pattern.compile("\\b(GET|PUT|POST|PATCH|DELETE|HEAD) /\\S*");
+
+    /**
+     * An HTTP client's message without the path it called (a timeout names it): paths and query strings
+     * can name a person (a token subject), and this text is logged and stored.
+     */
+    static String withoutPaths(String message) {
+        return REQUEST_LINE.matcher(message).replaceAll("$1 (path left out)");
     }
 
     public static String truncate(String s) {

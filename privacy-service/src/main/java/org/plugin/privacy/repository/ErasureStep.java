@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** The part of an erasure job one service must confirm. */
+/** The part of an erasure job one holder of the person's data (a service, the identity provider) must confirm. */
 @Entity
 @Table(name = "erasure_step")
 @IdClass(ErasureStep.Key.class)
@@ -22,6 +22,8 @@ public class ErasureStep {
     /** The services an erasure fans out to, in the order they are called. */
     public static final String CONTRIBUTOR_SERVICE = "contributor-service";
     public static final String ATOM_SERVICE = "atom-service";
+    /** The login account at the identity provider (Keycloak), deleted by the person's token subject. */
+    public static final String IDENTITY_PROVIDER = "identity-provider";
 
     @Id
     @Column(name = "job_id")

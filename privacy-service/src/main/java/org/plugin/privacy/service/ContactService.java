@@ -56,12 +56,13 @@ public class ContactService {
             target = Peers.call("contributor-service", () -> contributors.resolveAccountName(accountName));
         } catch (PeerException e) {
             if (e.notFound()) {
-                throw Problems.notFound("No contributor named '" + accountName + "'");
+                // never the name asked: problem details are logged, and any user can send any text here
+                throw Problems.notFound("No contributor with this account name");
             }
             throw Problems.unavailable("contributor-service cannot confirm the contributor now; nothing was recorded, retry later");
         }
         if (target == null || target.id() == null || (target.status() != null && !"ACTIVE".equals(target.status()))) {
-            throw Problems.notFound("No active contributor named '" + accountName + "'");
+            throw Problems.notFound("No active contributor with this account name");
         }
         if (Boolean.TRUE.equals(target.restricted())) {
             throw Problems.conflict("This contributor restricted the processing of their data; the operator cannot relay requests to them now");

@@ -46,8 +46,12 @@ import org.plugin.privacy.rest.ErasureDtos.StepView;
 @ApplicationScoped
 public class ErasureService {
 
-    /** The services every job must hear from, in call order. */
-    public static final List<String> SERVICES = List.of(ErasureStep.CONTRIBUTOR_SERVICE, ErasureStep.ATOM_SERVICE);
+    /**
+     * The holders every job must hear from, in call order: the identity provider last, since it is
+     * reached by the login subject that contributor-service gives first.
+     */
+    public static final List<String> SERVICES = List.of(ErasureStep.CONTRIBUTOR_SERVICE, ErasureStep.ATOM_SERVICE,
+            ErasureStep.IDENTITY_PROVIDER);
 
     /** Bounds of a plausible deactivation instant (beyond them the deadline arithmetic and the database fail). */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");

@@ -35,7 +35,8 @@ import org.plugin.common.time.Backoff;
 
 /**
  * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
- * service's erasure endpoint that has not confirmed yet (each call idempotent on the other side),
+ * service's erasure endpoint that has not confirmed yet and deletes the person's account at the
+ * identity provider (each call idempotent on the other side: an account already gone is done),
  * records every outcome as it comes, and completes the job once all confirmed; otherwise retries
  * with backoff. A replica that dies mid-job leaves a lease that expires, and the job is taken again.
  */
@@ -52,13 +53,15 @@ public class ErasureWorker {
     private final ContributorClient contributors;
     private final AtomClient atoms;
     private final AtomAuthorClient authors;
+    private final IdentityProvider identityProvider;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final PrivacyMetrics metrics;
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, PrivacyMetrics metrics) {
+            @RestClient AtomAuthorClient authors, IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
+            PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
         this.requests = requests;
@@ -67,6 +70,7 @@ public class ErasureWorker {
         this.contributors = contributors;
         this.atoms = atoms;
         this.authors = authors;
+        this.identityProvider = identityProvider;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -140,6 +144,11 @@ public class ErasureWorker {
                 failures.add("atom-service: waits for contributor-service, where the contributor's login subject is read");
                 continue;
             }
+            if (ErasureStep.IDENTITY_PROVIDER.equals(service) && subject == null && !contributorConfirmed) {
+                // the account is found by the login subject, read from contributor-service first
+                failures.add("identity-provider: waits for contributor-service, where the contributor's login subject is read");
+                continue;
+            }
             try {
                 if (ErasureStep.CONTRIBUTOR_SERVICE.equals(service)) {
                     if (subject == null) {
@@ -147,6 +156,11 @@ public class ErasureWorker {
                     }
                     Peers.call(service, () -> contributors.erase(pending.contributorId()));
                     contributorConfirmed = true;
+                } else if (ErasureStep.IDENTITY_PROVIDER.equals(service)) {
+                    // deleted, or already gone (a repeat); no subject known: contributor-service knew no login to delete
+                    if (subject != null) {
+                        identityProvider.delete(subject);
+                    }
                 } else {
                     Peers.call(service, () -> atoms.erase(pending.contributorId()));
                     if (byAuthor && subject != null) {

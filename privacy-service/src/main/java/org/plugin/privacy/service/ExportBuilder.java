@@ -59,15 +59,16 @@ public class ExportBuilder {
         return subject == null ? List.of() : contacts.byRequester(subject).list().stream().map(c -> c.targetContributorId).distinct().toList();
     }
 
-    /** {@code accountNames}: the names of {@link #contactTargets}, read from contributor-service. */
     /**
      * {@code authored}: atom-service's feedback by the subject's login ({@code ratings}, {@code comments}),
-     * null when not available; {@code accountNames}: the names of {@link #contactTargets}.
+     * null when not available; {@code account}: the login account at the identity provider and its
+     * sessions ({@link IdentityProvider#account}), null when there is none; {@code accountNames}: the
+     * names of {@link #contactTargets}, read from contributor-service.
      */
-    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Map<UUID, String> accountNames, Instant now,
-            Instant expiresAt) {
-        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, authored, accountNames, now, expiresAt)
-                : portability(r, profile, catalog, authored, now);
+    void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, JsonNode account, Map<UUID, String> accountNames,
+            Instant now, Instant expiresAt) {
+        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, authored, account, accountNames, now, expiresAt)
+                : portability(r, profile, catalog, authored, account, now);
         ExportDocument d = new ExportDocument();
         d.id = UUID.randomUUID();
         d.requestId = r.id;
@@ -79,8 +80,8 @@ public class ExportBuilder {
         r.exportExpiresAt = expiresAt;
     }
 
-    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Map<UUID, String> accountNames,
-            Instant now, Instant expiresAt) {
+    private ObjectNode access(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, JsonNode account,
+            Map<UUID, String> accountNames, Instant now, Instant expiresAt) {
         ObjectNode doc = json.mapper().createObjectNode();
         doc.put("format", ACCESS_FORMAT);
         doc.put("title", "Your personal data on the Plug'in platform");
@@ -101,6 +102,11 @@ public class ExportBuilder {
             feedback.set("ratings", authored.path("ratings").isArray() ? authored.get("ratings") : json.mapper().createArrayNode());
             feedback.set("comments", authored.path("comments").isArray() ? authored.get("comments") : json.mapper().createArrayNode());
         }
+        // the identity provider: the login account (username, email, names, creation, enabled, required actions) and its sessions
+        ObjectNode identityProvider = doc.putObject("identityProvider");
+        identityProvider.put("holder", IdentityProvider.HOLDER);
+        identityProvider.put("registeredAccount", account != null);
+        identityProvider.set("account", account);
         doc.set("privacyRequests", json.mapper().valueToTree(ownRequests(r)));
         ObjectNode contact = doc.putObject("contactRequests");
         contact.set("sent", json.mapper().valueToTree(contacts.byRequester(r.subject).list().stream().map(c -> Map.of(
@@ -149,10 +155,18 @@ public class ExportBuilder {
             p.set("contactPoints", json.mapper().valueToTree(c.contactPoints()));
             p.put("dataLocation", c.dataLocation());
         });
+        // the register of the holders outside the services' databases, each with its purpose, legal basis and retention
+        ObjectNode holder = p.putArray("holders").addObject();
+        holder.put("holder", IdentityProvider.HOLDER);
+        holder.set("data", json.mapper().valueToTree(List.of("username", "email address", "first name", "last name", "account creation time",
+                "enabled", "required actions", "sessions: start, last access, IP address, clients")));
+        holder.put("purpose", IdentityProvider.PURPOSE);
+        holder.put("legalBasis", IdentityProvider.LEGAL_BASIS);
+        holder.put("retention", IdentityProvider.RETENTION);
         return p;
     }
 
-    private ObjectNode portability(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, Instant now) {
+    private ObjectNode portability(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, JsonNode account, Instant now) {
         ObjectNode doc = json.mapper().createObjectNode();
         doc.put("format", PORTABILITY_FORMAT);
         doc.put("generatedAt", now.toString());
@@ -162,6 +176,15 @@ public class ExportBuilder {
         for (String field : List.of("accountName", "firstName", "lastName", "email")) {
             provided.set(field, source == null ? null : source.get(field));
         }
+        // what they gave the identity provider for their login (null: no account there)
+        ObjectNode login = null;
+        if (account != null) {
+            login = json.mapper().createObjectNode();
+            for (String field : List.of("username", "email", "firstName", "lastName")) {
+                login.set(field, account.get(field));
+            }
+        }
+        doc.set("loginAccount", login);
         ObjectNode contributions = doc.putObject("contributions");
         for (String key : PROVIDED_CATALOG_KEYS) {
             if (catalog != null && catalog.has(key)) {

@@ -14,6 +14,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.IdentityProviderClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
@@ -33,8 +34,10 @@ import io.quarkus.scheduler.Scheduled;
 import org.plugin.common.time.Backoff;
 
 /**
- * Does the work requests wait for: exports, rectification, restriction and its lifting, and handing
- * ERASURE requests to an erasure job. Work is claimed with a lease under {@code FOR UPDATE SKIP
+ * Does the work requests wait for: exports (with what the identity provider holds), rectification,
+ * restriction and its lifting (through contributor-service, which carries it to atom-service), and
+ * handing ERASURE requests to an erasure job (a non-contributor's is done here: feedback, login account,
+ * this service's records). Work is claimed with a lease under {@code FOR UPDATE SKIP
  * LOCKED} (two replicas never take the same request), done outside any transaction, and recorded
  * afterwards; a failure leaves the work in place for a retry with backoff.
  */
@@ -57,10 +60,12 @@ public class RequestWorker {
     private final PrivacyConfig config;
     private final Json json;
     private final AccountNames accountNames;
+    private final IdentityProvider identityProvider;
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames) {
+            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
+            IdentityProvider identityProvider) {
         this.requests = requests;
         this.requestService = requestService;
         this.erasures = erasures;
@@ -73,6 +78,7 @@ public class RequestWorker {
         this.config = config;
         this.json = json;
         this.accountNames = accountNames;
+        this.identityProvider = identityProvider;
     }
 
     @Scheduled(identity = "privacy-request-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -163,13 +169,16 @@ public class RequestWorker {
         JsonNode authored = config.atomService().authorFeedback() && s.subject() != null
                 ? Peers.call(ATOM_SERVICE, () -> authors.personalData(s.subject()))
                 : null;
+        // the login account at the identity provider, contributor or not
+        JsonNode account = s.subject() == null ? null : identityProvider.account(s.subject());
         var accountNames = s.type() == RequestType.ACCESS
                 ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
                 : java.util.Map.<UUID, String>of();
         finish(s, r -> {
             r.contributorId = contributorId;
             Instant now = clock.instant();
-            exportBuilder.store(r, profile, catalog, authored, accountNames, now, now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            exportBuilder.store(r, profile, catalog, authored, account, accountNames, now,
+                    now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
             complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
         });
     }
@@ -177,16 +186,13 @@ public class RequestWorker {
     private void rectify(Snapshot s) {
         UUID contributorId = contributorId(s);
         Details details = s.details();
-        if (contributorId == null) {
-            finish(s, r -> {
-                r.details = RequestService.withoutRectificationValues(details, json);
-                reject(r, "The requester is not a registered contributor: the platform holds no contributor data to rectify");
-            });
-            return;
-        }
         var changes = details == null ? null : details.rectification();
         if (changes == null || changes.empty()) {
             finish(s, r -> reject(r, "The request holds no change to apply"));
+            return;
+        }
+        if (contributorId == null) {
+            rectifyAccountOnly(s, details);
             return;
         }
         try {
@@ -211,6 +217,38 @@ public class RequestWorker {
         });
     }
 
+    /**
+     * A requester who is not a contributor: their email and names are held by the identity provider
+     * alone, where the rectification is applied (for a contributor, contributor-service applies it and
+     * writes it through to the identity provider itself).
+     */
+    private void rectifyAccountOnly(Snapshot s, Details details) {
+        var changes = details.rectification();
+        boolean applied;
+        try {
+            applied = s.subject() != null && identityProvider.rectify(s.subject(),
+                    new IdentityProviderClient.AccountChange(changes.firstName(), changes.lastName(), changes.email()));
+        } catch (PeerException e) {
+            if (e.refused()) {
+                finish(s, r -> {
+                    r.details = RequestService.withoutRectificationValues(details, json);
+                    reject(r, "The identity provider refused the change" + (e.detail() == null ? "" : ": " + e.detail()));
+                });
+                return;
+            }
+            throw e;
+        }
+        finish(s, r -> {
+            r.details = RequestService.withoutRectificationValues(details, json);
+            if (applied) {
+                complete(r, "Applied to the login account at the identity provider (the requester is not a registered contributor): "
+                        + String.join(", ", changes.fields()));
+            } else {
+                reject(r, "The requester is not a registered contributor and has no login account: the platform holds no data to rectify");
+            }
+        });
+    }
+
     private void restrict(Snapshot s, boolean restricted) {
         UUID contributorId = contributorId(s);
         if (contributorId == null) {
@@ -220,8 +258,9 @@ public class RequestWorker {
         }
         String reason = (restricted ? "" : "lifted: ") + s.type() + " request " + s.id();
         try {
+            // contributor-service holds the decision and carries it to every service that shows attribution
+            // (atom-service), through the same code as an admin's restriction
             Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
-            Peers.call(ATOM_SERVICE, () -> atoms.restrict(contributorId, new AtomClient.Restriction(restricted)));
         } catch (PeerException e) {
             if (e.notFound() && CONTRIBUTOR_SERVICE.equals(e.service())) {
                 finish(s, r -> noContributorToRestrict(r, restricted, "contributor-service no longer knows contributor " + contributorId));
@@ -248,12 +287,13 @@ public class RequestWorker {
             r.contributorId = contributorId;
             if (restricted) {
                 r.restrictionActive = true;
-                complete(r, "Restriction set in contributor-service and atom-service");
+                complete(r, "Restriction set in contributor-service, which carries it to atom-service");
             } else {
                 r.restrictionActive = false;
                 RequestService.clearWork(r);
                 r.lastError = null;
-                requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, "Restriction lifted in contributor-service and atom-service");
+                requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status,
+                        "Restriction lifted in contributor-service, which carries it to atom-service");
             }
         });
     }
@@ -276,15 +316,19 @@ public class RequestWorker {
             // not a contributor, but they may have rated or commented Atoms: atom-service erases that first
             Peers.call(ATOM_SERVICE, () -> authors.erase(new AtomAuthorClient.Author(s.subject())));
         }
+        // and their login account at the identity provider (already gone on a repeat: done)
+        boolean accountDeleted = contributorId == null && s.subject() != null && identityProvider.delete(s.subject());
         finish(s, r -> {
             if (contributorId == null) {
                 complete(r, null);
                 personalRecords.eraseSubject(r.subject);
                 // recorded after the erasure of the notes, so that what was (not) reached stays on record
+                String account = accountDeleted ? "their login account at the identity provider was deleted" : "they had no login account at the identity provider";
                 requestService.record(r, Caller.SYSTEM, "ERASED", r.status, authoredErased
-                        ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased"
-                        : "The requester is not a registered contributor: their records in privacy-service were erased; "
-                                + "feedback in atom-service is not reached (atom-service serves no erasure by author subject)");
+                        ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased; "
+                                + account
+                        : "The requester is not a registered contributor: their records in privacy-service were erased; " + account
+                                + "; feedback in atom-service is not reached (atom-service serves no erasure by author subject)");
                 return;
             }
             r.contributorId = contributorId;

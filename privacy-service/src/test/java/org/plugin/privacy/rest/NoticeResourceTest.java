@@ -2,6 +2,7 @@ package org.plugin.privacy.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -54,6 +55,14 @@ class NoticeResourceTest {
                     .body("current.content.recipients", hasItem(containsString("only by Orange")))
                     .body("current.content.recipients", hasItem(containsString("competent authorities")))
                     .body("current.content.retention", hasItem(containsString("at most 1 month from the deactivation date")))
+                    // since 29/11/2026: the identity provider's account and the logs
+                    .body("current.version", equalTo("2026-11-29"))
+                    .body("current.content.recipients", hasItem(containsString("identity provider (Keycloak")))
+                    .body("current.content.retention", hasItem(allOf(containsString("login account at the identity provider is disabled at once"),
+                            containsString("deleted with the rest of the data"), containsString("erasure certificate"))))
+                    .body("current.content.retention", hasItem(allOf(containsString("no query string"), containsString("/api/contributors/{accountName}"))))
+                    .body("current.content.retention", hasItem(allOf(containsString("rotated daily"), containsString("7 days by default"),
+                            containsString("always shorter than the 1-month erasure deadline"))))
                     .body("current.content.rights", hasItem(containsString("Portability")))
                     .body("current.content.rights", hasItem(containsString("CNIL")))
                     .body("current.content.dataLocation", containsString("EU"))

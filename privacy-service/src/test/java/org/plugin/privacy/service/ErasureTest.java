@@ -246,7 +246,7 @@ class ErasureTest {
             String jobId = jobOf(contributor, clock.instant());
             worker.runDue();
             assertThat(calls(contributorErasure(contributor)) + calls(atomErasure(contributor))).isZero();
-            job(jobId).body("status", equalTo("SCHEDULED")).body("services.status", equalTo(List.of("PENDING", "PENDING")));
+            job(jobId).body("status", equalTo("SCHEDULED")).body("services.status", equalTo(List.of("PENDING", "PENDING", "PENDING")));
             given().auth().oauth2(TestTokens.admin("dpo")).when().post("/api/privacy/erasure-jobs/" + jobId + "/retry")
                     .then().statusCode(409).body("detail", containsString("grace period"));
 
@@ -256,15 +256,15 @@ class ErasureTest {
             peers.verify(postRequestedFor(urlEqualTo(atomErasure(contributor)))
                     .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
             job(jobId).body("status", equalTo("COMPLETED")).body("atRisk", equalTo(false))
-                    .body("services.service", equalTo(List.of("contributor-service", "atom-service")))
-                    .body("services.status", equalTo(List.of("CONFIRMED", "CONFIRMED")))
+                    .body("services.service", equalTo(List.of("contributor-service", "atom-service", "identity-provider")))
+                    .body("services.status", equalTo(List.of("CONFIRMED", "CONFIRMED", "CONFIRMED")))
                     .body("services.confirmedAt", hasItem(notNullValue()));
 
             var certificate = given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/erasure-jobs/" + jobId + "/certificate")
                     .then().statusCode(200)
                     .body("jobId", equalTo(jobId)).body("contributorId", equalTo(contributor.toString()))
                     .body("completedBeforeDeadline", equalTo(true)).body("hashAlgorithm", equalTo("SHA-256"))
-                    .body("confirmations.service", equalTo(List.of("atom-service", "contributor-service")))
+                    .body("confirmations.service", equalTo(List.of("atom-service", "contributor-service", "identity-provider")))
                     .extract();
             String canonical = certificate.path("canonicalForm");
             String expectedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -455,6 +455,132 @@ class ErasureTest {
         }
     }
 
+    /** The login account at the identity provider (Keycloak's admin API, played by WireMock): the job's third step. */
+    @Nested
+    class IdentityProviderStep {
+
+        static String account(String subject) {
+            return PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + subject;
+        }
+
+        long deletions(String subject) {
+            return peers.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(account(subject)))
+                    .build()).getCount();
+        }
+
+        /** contributor-service names the contributor's login subject in their personal data (read before erasing them). */
+        String withSubject(UUID contributor) {
+            String subject = UUID.randomUUID().toString();
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/internal/contributors/" + contributor + "/personal-data"))
+                    .atPriority(5).willReturn(Fixtures.json(200,
+                            "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+            return subject;
+        }
+
+        @Test
+        void theAccountIsDeletedByTheLoginSubjectWithTheIdentityProvidersOwnClientAndTheCertificateNamesTheStep() {
+            UUID contributor = erasable();
+            String subject = withSubject(contributor);
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+            Fixtures.drain(worker::runDue);
+
+            job(jobId).body("status", equalTo("COMPLETED")).body("services[2].service", equalTo("identity-provider"))
+                    .body("services[2].status", equalTo("CONFIRMED")).body("services[2].confirmedAt", notNullValue());
+            assertThat(deletions(subject)).isOne();
+            peers.verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(account(subject)))
+                    .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+            // the token is the one of the identity provider's client (privacy-service-idp), not the service's own
+            peers.verify(postRequestedFor(urlEqualTo("/token")).withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                    "Basic " + java.util.Base64.getEncoder().encodeToString("privacy-service-idp:privacy-service-idp-secret".getBytes(StandardCharsets.UTF_8)))));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/erasure-jobs/" + jobId + "/certificate").then().statusCode(200)
+                    .body("confirmations.service", hasItem("identity-provider"))
+                    .body("canonicalForm", containsString("|identity-provider="));
+            // the job forgets the subject once done
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.findById(UUID.fromString(jobId)).subject)).isNull();
+        }
+
+        @Test
+        void whileTheIdentityProviderIsDownTheStepIsRetriedAndCompletesOnceItIsBack() {
+            UUID contributor = erasable();
+            String subject = withSubject(contributor);
+            StubMapping down = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(account(subject))).atPriority(1)
+                    .willReturn(Fixtures.problem(503, "Keycloak is starting")));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+
+            worker.runDue();
+            job(jobId).body("status", equalTo("RETRYING")).body("services.status", equalTo(List.of("CONFIRMED", "CONFIRMED", "FAILED")))
+                    .body("services[2].lastError", containsString("identity-provider answered 503"))
+                    .body("lastError", containsString("identity-provider"));
+            // its backoff is respected; the services that confirmed are not asked again
+            worker.runDue();
+            assertThat(deletions(subject)).isOne();
+
+            peers.removeStub(down);
+            down = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(account(subject))).atPriority(1)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            Fixtures.later(clock, Duration.ofMinutes(1), () -> worker.runDue());
+            job(jobId).body("status", equalTo("RETRYING")).body("services[2].attempts", equalTo(2))
+                    .body("services[2].lastError", containsString("unreachable"));
+
+            peers.removeStub(down);
+            Fixtures.later(clock, Duration.ofMinutes(10), () -> worker.runDue());
+            job(jobId).body("status", equalTo("COMPLETED")).body("services[2].status", equalTo("CONFIRMED")).body("services[2].attempts", equalTo(3));
+            assertThat(deletions(subject)).isEqualTo(3);
+            assertThat(calls(contributorErasure(contributor))).isOne();
+            assertThat(calls(atomErasure(contributor))).isOne();
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/erasure-jobs/" + jobId + "/certificate").then().statusCode(200)
+                    .body("completedBeforeDeadline", equalTo(true));
+        }
+
+        @Test
+        void anAccountAlreadyGoneIsDoneButA404ThatNamesNoUserIsAFailure() {
+            UUID gone = erasable();
+            String goneSubject = withSubject(gone);
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(account(goneSubject))).atPriority(1)
+                    .willReturn(PeersResource.userNotFound()));
+            String goneJob = jobOf(gone, clock.instant().minus(Duration.ofDays(8)));
+            Fixtures.drain(worker::runDue);
+            job(goneJob).body("status", equalTo("COMPLETED")).body("services[2].status", equalTo("CONFIRMED"));
+
+            // a wrong realm or path answers 404 too, without Keycloak's "User not found": never taken for an erased account
+            UUID misrouted = erasable();
+            String subject = withSubject(misrouted);
+            StubMapping wrong = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(account(subject))).atPriority(1)
+                    .willReturn(Fixtures.json(404, "{\"error\":\"Realm not found.\"}")));
+            String jobId = jobOf(misrouted, clock.instant().minus(Duration.ofDays(8)));
+            worker.runDue();
+            job(jobId).body("status", equalTo("RETRYING")).body("services[2].status", equalTo("FAILED"))
+                    .body("services[2].lastError", containsString("admin URL"));
+            peers.removeStub(wrong);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> worker.runDue());
+            job(jobId).body("status", equalTo("COMPLETED"));
+        }
+
+        @Test
+        void theStepWaitsForTheSubjectWhichContributorServiceGives() {
+            UUID contributor = erasable();
+            String subject = UUID.randomUUID().toString();
+            String personalData = "/internal/contributors/" + contributor + "/personal-data";
+            StubMapping unreadable = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(1)
+                    .willReturn(Fixtures.problem(503, "restarting")));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+            var anyDeletion = com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlMatching(PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/.*")).build();
+            long before = peers.countRequestsMatching(anyDeletion).getCount();
+            worker.runDue();
+            job(jobId).body("status", equalTo("RETRYING")).body("services[2].status", equalTo("PENDING"))
+                    .body("lastError", containsString("identity-provider: waits for contributor-service"));
+            assertThat(peers.countRequestsMatching(anyDeletion).getCount()).as("no account deleted without knowing whose").isEqualTo(before);
+
+            peers.removeStub(unreadable);
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(2).willReturn(Fixtures.json(200,
+                    "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> worker.runDue());
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(deletions(subject)).isOne();
+        }
+    }
+
     @Nested
     class ErasureRequests {
         @Test
@@ -503,6 +629,27 @@ class ErasureTest {
                     .body("history[-1].action", equalTo("ERASED")).body("history[-1].note", containsString("their feedback in atom-service"));
             peers.verify(2, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
                     .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
+        }
+
+        @Test
+        void aUserWhoIsNotAContributorLosesTheirLoginAccountTooOnceTheIdentityProviderAnswers() {
+            String subject = UUID.randomUUID().toString();
+            String account = PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + subject;
+            String id = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body("{\"type\":\"ERASURE\"}")
+                    .when().post("/api/privacy/requests").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(TestTokens.admin("dpo")).contentType(ContentType.JSON).body("{}").when().post("/api/privacy/requests/" + id + "/approve")
+                    .then().statusCode(200);
+            var down = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(account)).atPriority(1)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            Fixtures.drain(requestWorker::runDue);
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("IN_PROGRESS")).body("lastError", containsString("identity-provider unreachable"));
+            peers.removeStub(down);
+            Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(requestWorker::runDue));
+            given().auth().oauth2(TestTokens.admin("dpo")).when().get("/api/privacy/requests/" + id).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED")).body("subject", nullValue())
+                    .body("history[-1].note", containsString("login account at the identity provider was deleted"));
+            peers.verify(2, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(account)));
         }
     }
 }

@@ -292,20 +292,22 @@ class RequestFulfilmentTest {
         Fixtures.drain(worker::runDue);
         read(p.subject(), id).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("Email already taken"));
 
+        // neither a contributor nor an account at the identity provider: nothing holds data to rectify
         String stranger = Fixtures.unique("stranger");
+        peers.stubFor(put(urlEqualTo(PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + stranger)).atPriority(1).willReturn(PeersResource.userNotFound()));
         String other = file(stranger, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"lastName\":\"Martin\"}}");
         Fixtures.drain(worker::runDue);
-        read(stranger, other).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("not a registered contributor"));
+        read(stranger, other).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("not a registered contributor"))
+                .body("rejectionReason", containsString("no login account"));
     }
 
     @Test
-    void anApprovedRestrictionIsSetInBothServicesAndLiftedTheSameWay() {
+    void anApprovedRestrictionIsSetInContributorServiceWhichCarriesItToAtomServiceAndLiftedTheSameWay() {
         Person p = contributor();
         String contributorPath = "/internal/contributors/" + p.id() + "/restriction";
         String atomPath = "/internal/atoms/contributors/" + p.id() + "/restriction";
-        peers.stubFor(put(urlEqualTo(contributorPath)).willReturn(Fixtures.json(200, "{}")));
-        peers.stubFor(put(urlEqualTo(atomPath)).atPriority(1).willReturn(Fixtures.problem(503, "down")));
-        peers.stubFor(put(urlEqualTo(atomPath)).atPriority(5).willReturn(Fixtures.json(200, "{}")));
+        peers.stubFor(put(urlEqualTo(contributorPath)).atPriority(1).willReturn(Fixtures.problem(503, "down")));
+        peers.stubFor(put(urlEqualTo(contributorPath)).atPriority(5).willReturn(Fixtures.json(200, "{}")));
         String id = file(p.subject(), "{\"type\":\"RESTRICTION\",\"reason\":\"I contest the accuracy of my data\"}");
         String admin = TestTokens.admin("dpo");
 
@@ -317,14 +319,14 @@ class RequestFulfilmentTest {
                 .then().statusCode(200);
         Fixtures.drain(worker::runDue);
         read(p.subject(), id).body("status", equalTo("IN_PROGRESS")).body("restrictionActive", equalTo(false))
-                .body("lastError", containsString("atom-service"));
+                .body("lastError", containsString("contributor-service"));
 
         peers.removeStub(peers.getStubMappings().stream().filter(m -> Integer.valueOf(1).equals(m.getPriority())
-                && atomPath.equals(m.getRequest().getUrl())).findFirst().orElseThrow());
+                && contributorPath.equals(m.getRequest().getUrl())).findFirst().orElseThrow());
         Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
-        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(true));
+        read(p.subject(), id).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(true))
+                .body("history[-1].note", containsString("carries it to atom-service"));
         peers.verify(putRequestedFor(urlEqualTo(contributorPath)).withRequestBody(equalToJson("{\"restricted\":true}", true, true)));
-        peers.verify(putRequestedFor(urlEqualTo(atomPath)).withRequestBody(equalToJson("{\"restricted\":true}")));
 
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"note\":\"accuracy verified\"}")
                 .when().post("/api/privacy/requests/" + id + "/lift").then().statusCode(200).body("history[-1].action", equalTo("LIFT_REQUESTED"));
@@ -332,7 +334,8 @@ class RequestFulfilmentTest {
         read(p.subject(), id).body("status", equalTo("COMPLETED")).body("restrictionActive", equalTo(false))
                 .body("history[-1].action", equalTo("RESTRICTION_LIFTED"));
         peers.verify(putRequestedFor(urlEqualTo(contributorPath)).withRequestBody(equalToJson("{\"restricted\":false}", true, true)));
-        peers.verify(putRequestedFor(urlEqualTo(atomPath)).withRequestBody(equalToJson("{\"restricted\":false}")));
+        // one path for one decision: atom-service hears it from contributor-service (as for an admin's restriction), never from here
+        peers.verify(0, putRequestedFor(urlEqualTo(atomPath)));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/privacy/requests/" + id + "/lift").then().statusCode(409);
     }
@@ -381,13 +384,94 @@ class RequestFulfilmentTest {
     }
 
     @Test
-    void aNonContributorsRectificationIsRejectedWithoutKeepingTheNewValues() {
+    void aNonContributorsRectificationIsAppliedToTheirLoginAccountWithoutKeepingTheNewValues() {
         String stranger = Fixtures.unique("stranger");
+        String account = PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + stranger;
         String id = file(stranger, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"email\":\"stranger.new@example.org\"}}");
         Fixtures.drain(worker::runDue);
-        String body = read(stranger, id).body("status", equalTo("REJECTED")).body("details.rectifiedFields", equalTo(List.of("email")))
+        String body = read(stranger, id).body("status", equalTo("COMPLETED")).body("details.rectifiedFields", equalTo(List.of("email")))
+                .body("history[-1].note", containsString("login account at the identity provider"))
                 .extract().asString();
         assertThat(body).doesNotContain("stranger.new@example.org");
+        // the identity provider holds a non-contributor's email and names alone: the change goes there, and only the field asked
+        peers.verify(1, putRequestedFor(urlEqualTo(account)).withRequestBody(equalToJson("{\"email\":\"stranger.new@example.org\"}"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+
+        // the provider refusing it (the email belongs to another account) rejects the request with its reason
+        String other = Fixtures.unique("stranger");
+        peers.stubFor(put(urlEqualTo(PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + other)).atPriority(1)
+                .willReturn(Fixtures.json(409, "{\"errorMessage\":\"User exists with same email\"}")));
+        String refused = file(other, "{\"type\":\"RECTIFICATION\",\"rectification\":{\"email\":\"taken@example.org\"}}");
+        Fixtures.drain(worker::runDue);
+        read(other, refused).body("status", equalTo("REJECTED")).body("rejectionReason", containsString("User exists with same email"));
+    }
+
+    /** Keycloak's representation of {@code subject}'s account and one session, as its admin API answers them. */
+    void stubAccount(String subject, String email) {
+        String account = PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + subject;
+        peers.stubFor(get(urlEqualTo(account)).atPriority(5).willReturn(Fixtures.json(200, """
+                {"id":"%s","username":"zoe","firstName":"Zoë","lastName":"O'Brien-Núñez","email":"%s","emailVerified":true,
+                 "enabled":true,"createdTimestamp":1767261600000,"totp":false,"requiredActions":["CONFIGURE_TOTP"],"notBefore":0,
+                 "access":{"manage":true}}""".formatted(subject, email))));
+        peers.stubFor(get(urlEqualTo(account + "/sessions")).atPriority(5).willReturn(Fixtures.json(200, """
+                [{"id":"s1","username":"zoe","userId":"%s","ipAddress":"192.0.2.7","start":1767265200000,"lastAccess":1767265800000,
+                  "rememberMe":false,"clients":{"4ddd3d76":"plugin-frontend"},"transientUser":false}]""".formatted(subject))));
+    }
+
+    @Test
+    void accessShowsWhatTheIdentityProviderHoldsWithItsRegisterEntry() {
+        Person p = contributor();
+        stubAccount(p.subject(), p.accountName() + "@example.org");
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        Fixtures.drain(worker::runDue);
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export").then().statusCode(200)
+                .body("identityProvider.holder", containsString("Keycloak"))
+                .body("identityProvider.registeredAccount", equalTo(true))
+                .body("identityProvider.account.username", equalTo("zoe"))
+                .body("identityProvider.account.email", equalTo(p.accountName() + "@example.org"))
+                .body("identityProvider.account.firstName", equalTo("Zoë"))
+                .body("identityProvider.account.lastName", equalTo("O'Brien-Núñez"))
+                .body("identityProvider.account.createdAt", equalTo("2026-01-01T10:00:00Z"))
+                .body("identityProvider.account.enabled", equalTo(true))
+                .body("identityProvider.account.requiredActions", equalTo(List.of("CONFIGURE_TOTP")))
+                .body("identityProvider.account.sessions[0].startedAt", equalTo("2026-01-01T11:00:00Z"))
+                .body("identityProvider.account.sessions[0].lastAccessAt", equalTo("2026-01-01T11:10:00Z"))
+                .body("identityProvider.account.sessions[0].clients", equalTo(List.of("plugin-frontend")))
+                .body("identityProvider.account.sessions[0].ipAddress", equalTo("192.0.2.7"))
+                .body("identityProvider.account", not(hasKey("access")))
+                // the register: purpose, legal basis and retention of this holder, as the notice in force says them
+                .body("processing.holders[0].holder", containsString("identity provider"))
+                .body("processing.holders[0].purpose", equalTo(IdentityProvider.PURPOSE))
+                .body("processing.holders[0].legalBasis", equalTo(IdentityProvider.LEGAL_BASIS))
+                .body("processing.holders[0].retention", containsString("at most 1 month from the deactivation date"))
+                .body("processing.purposes.purpose", hasItem(IdentityProvider.PURPOSE))
+                .body("processing.purposes.legalBasis", hasItem(IdentityProvider.LEGAL_BASIS))
+                .body("processing.retention", hasItem(containsString("login account at the identity provider is disabled at once")));
+        peers.verify(getRequestedFor(urlEqualTo(PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + p.subject()))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+
+        // portability: what they gave for their login
+        String portable = file(p.subject(), "{\"type\":\"PORTABILITY\"}");
+        Fixtures.drain(worker::runDue);
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + portable + "/export").then().statusCode(200)
+                .body("loginAccount.username", equalTo("zoe")).body("loginAccount.email", equalTo(p.accountName() + "@example.org"))
+                .body("loginAccount", not(hasKey("sessions")));
+    }
+
+    @Test
+    void anAccessRequestWaitsForAnIdentityProviderThatIsDownAndSaysSoWhenThereIsNoAccount() {
+        Person p = contributor();
+        String account = PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + p.subject();
+        var down = peers.stubFor(get(urlEqualTo(account)).atPriority(1).willReturn(Fixtures.problem(503, "Keycloak is starting")));
+        String id = file(p.subject(), "{\"type\":\"ACCESS\"}");
+        Fixtures.drain(worker::runDue);
+        read(p.subject(), id).body("status", equalTo("IN_PROGRESS")).body("lastError", containsString("identity-provider answered 503"));
+        peers.removeStub(down);
+        Fixtures.later(clock, Duration.ofMinutes(5), () -> Fixtures.drain(worker::runDue));
+        read(p.subject(), id).body("status", equalTo("COMPLETED"));
+        // no account there (the default of the stubs): the document says so
+        given().auth().oauth2(TestTokens.user(p.subject())).when().get("/api/privacy/requests/" + id + "/export").then().statusCode(200)
+                .body("identityProvider.registeredAccount", equalTo(false)).body("identityProvider.account", nullValue());
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.plugin.atom.rest;
+
+import org.plugin.testing.HttpEdgeContract;
+import org.plugin.testing.PeersResource;
+import org.plugin.testing.PostgresResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The HTTP layer's refusals as problems, safe request ids, limits above the gateway's: {@link HttpEdgeContract}. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PeersResource.class)
+class HttpEdgeTest extends HttpEdgeContract {
+
+    @Override
+    protected String readablePath() {
+        return "/api/atoms";
+    }
+
+    @Override
+    protected String writablePath() {
+        return "/api/atoms";
+    }
+
+    @Override
+    protected String writeMethod() {
+        return "POST";
+    }
+}

@@ -1,0 +1,288 @@
+package org.plugin.contributor.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.plugin.common.time.Backoff;
+import org.plugin.common.time.PlatformClock;
+import org.plugin.contributor.client.AtomClient;
+import org.plugin.contributor.client.IdentityProviderClient;
+import org.plugin.contributor.config.OutboxConfig;
+import org.plugin.contributor.repository.Contributor;
+import org.plugin.contributor.repository.Contributor.Status;
+import org.plugin.contributor.repository.ContributorRepository;
+import org.plugin.contributor.repository.SyncOutbox;
+import org.plugin.contributor.repository.SyncOutbox.Target;
+import org.plugin.contributor.repository.SyncOutboxRepository;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the holders outside this service in step with a contributor (see {@link SyncOutbox}):
+ * <ul>
+ * <li>the identity provider's account gets the email and names this service holds (one truth: they are
+ * rectified here and written through), is enabled while the contributor is ACTIVE, and once they are
+ * deactivated is disabled with every session ended, so that no new token is issued to them;</li>
+ * <li>atom-service gets the restriction flag, whoever set it (an admin, or privacy-service for a
+ * RESTRICTION request): one path for one decision.</li>
+ * </ul>
+ * A change marks the row pending in its own transaction; the request that made it then pushes it at
+ * once ({@link #pushNow}), and a scheduled sender takes whatever is still pending (the target was down)
+ * with exponential backoff. Rows are claimed under {@code FOR UPDATE SKIP LOCKED} with a lease, sent
+ * with no transaction or lock held, and settled afterwards; the state sent is read when sending, so
+ * the last send of a row always carries the latest state, and every call is idempotent.
+ */
+@ApplicationScoped
+public class AccountSync {
+
+    private static final Logger LOG = Logger.getLogger(AccountSync.class);
+
+    private final SyncOutboxRepository outbox;
+    private final ContributorRepository contributors;
+    private final IdentityProviderClient identityProvider;
+    private final AtomClient atoms;
+    private final PlatformClock clock;
+    private final OutboxConfig config;
+    private final Map<Target, AtomicLong> pending = new EnumMap<>(Target.class);
+
+    AccountSync(SyncOutboxRepository outbox, ContributorRepository contributors, @RestClient IdentityProviderClient identityProvider,
+            @RestClient AtomClient atoms, PlatformClock clock, OutboxConfig config, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.contributors = contributors;
+        this.identityProvider = identityProvider;
+        this.atoms = atoms;
+        this.clock = clock;
+        this.config = config;
+        for (Target target : Target.values()) {
+            AtomicLong count = new AtomicLong();
+            pending.put(target, count);
+            Gauge.builder("plugin.outbox.pending", count, AtomicLong::get)
+                    .description("Changes of contributors not yet confirmed by the holder they must reach")
+                    .tag("event", eventTag(target)).register(registry);
+        }
+    }
+
+    static String eventTag(Target target) {
+        return target == Target.IDENTITY_PROVIDER ? "identity-provider" : "atom-service";
+    }
+
+    /** One claimed send: which row, the generation it carries, and the lease that identifies the claim. */
+    record Claim(UUID contributorId, Target target, long generation, Instant lease) {
+        static Claim of(SyncOutbox row) {
+            return new Claim(row.contributorId, row.target, row.generation, row.leaseUntil);
+        }
+    }
+
+    /** What the holders are given, read when sending. */
+    record State(UUID id, String subject, Status status, String email, String firstName, String lastName, boolean restricted) {
+        static State of(Contributor c) {
+            return new State(c.id, c.subject, c.status, c.email, c.firstName, c.lastName, c.restricted);
+        }
+    }
+
+    // --- marking, in the caller's transaction ---
+
+    /** The contributor's email, names or status changed: the identity provider's account must follow. */
+    public void accountChanged(UUID contributorId) {
+        mark(contributorId, Target.IDENTITY_PROVIDER);
+    }
+
+    /** The contributor's restriction was set or lifted: atom-service must follow. */
+    public void restrictionChanged(UUID contributorId) {
+        mark(contributorId, Target.ATOM_SERVICE);
+    }
+
+    /** Left to the request's {@link #pushNow} for one call timeout, then to the scheduled sender. */
+    private void mark(UUID contributorId, Target target) {
+        Instant now = now();
+        outbox.markChanged(contributorId, target, now, now.plus(config.callTimeout()));
+    }
+
+    // --- sending ---
+
+    /**
+     * Sends the contributor's pending changes now, after the transaction that made them committed, so
+     * that the request which changed them answers once the holders have them (when they answer). A
+     * holder that fails leaves the row to the scheduled sender; nothing is thrown to the caller.
+     */
+    public void pushNow(UUID contributorId) {
+        try {
+            Instant now = now();
+            List<Claim> claims = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.claimPendingOf(contributorId, now, now.plus(config.lease())).stream().map(Claim::of).toList());
+            claims.forEach(this::sendAndSettle);
+        } catch (RuntimeException e) {
+            // the scheduled sender takes it from here
+            LOG.warnf("Changes of contributor %s not pushed at once (%s); the outbox sends them", contributorId, e.getClass().getSimpleName());
+        }
+    }
+
+    @Scheduled(identity = "account-sync", every = "${plugin.outbox.every:5s}", delayed = "${plugin.outbox.delayed:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        for (int i = 0; i < config.batchSize(); i++) {
+            if (!sendNext()) {
+                break;
+            }
+        }
+        for (Target target : Target.values()) {
+            pending.get(target).set(QuarkusTransaction.requiringNew().call(() -> outbox.countPending(target)));
+        }
+    }
+
+    /** Claims, sends and settles the next due row, if any; true when there was one (confirmed or not). */
+    public boolean sendNext() {
+        Instant now = now();
+        Optional<Claim> claim = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.claimDue(now, now.plus(config.lease()), 1).stream().findFirst().map(Claim::of));
+        claim.ifPresent(this::sendAndSettle);
+        return claim.isPresent();
+    }
+
+    private void sendAndSettle(Claim claim) {
+        String failure;
+        try {
+            State state = QuarkusTransaction.requiringNew().call(() -> contributors.findByIdOptional(claim.contributorId()).map(State::of).orElse(null));
+            failure = claim.target() == Target.IDENTITY_PROVIDER ? syncAccount(state) : syncRestriction(claim.contributorId(), state);
+        } catch (Unanswered e) {
+            failure = e.getMessage();
+        } catch (RuntimeException e) {
+            failure = describe(e);
+        }
+        String outcome = failure;
+        QuarkusTransaction.requiringNew().run(() -> settle(claim, outcome));
+    }
+
+    private void settle(Claim claim, String failure) {
+        SyncOutbox row = outbox.lock(claim.contributorId(), claim.target()).orElse(null);
+        if (row == null || !Objects.equals(row.leaseUntil, claim.lease())) {
+            return; // erased meanwhile, or taken over by another sender once this one's lease ran out: its outcome stands
+        }
+        Instant now = now();
+        row.leaseUntil = null;
+        boolean changedMeanwhile = row.generation > claim.generation();
+        if (failure == null) {
+            row.syncedGeneration = Math.max(row.syncedGeneration, claim.generation());
+            row.syncedAt = now;
+            row.lastError = null;
+            row.attempts = 0;
+            row.nextAttemptAt = now; // due again at once only if it changed meanwhile (then it is still pending)
+            LOG.debugf("Contributor %s: %s in step (generation %d)", claim.contributorId(), eventTag(claim.target()), claim.generation());
+            return;
+        }
+        row.lastError = failure.length() > 500 ? failure.substring(0, 500) : failure;
+        if (changedMeanwhile) {
+            row.nextAttemptAt = now; // a newer change waits for no backoff
+            return;
+        }
+        row.attempts++;
+        var wait = Backoff.after(row.attempts, config.initialBackoff(), config.maxBackoff());
+        row.nextAttemptAt = now.plus(wait);
+        LOG.warnf("Contributor %s: %s not in step (attempt %d: %s); next attempt in %s", claim.contributorId(), eventTag(claim.target()),
+                row.attempts, row.lastError, wait);
+    }
+
+    /**
+     * The identity provider's account takes this service's email and names, and is enabled exactly
+     * while the contributor is ACTIVE; a deactivated one also loses its sessions. Null when done.
+     * An erased contributor, or a subject the provider does not know (the account was already
+     * deleted by the erasure), leaves nothing to do.
+     */
+    private String syncAccount(State state) {
+        if (state == null || state.status() == Status.ERASED || state.subject() == null) {
+            return null;
+        }
+        boolean active = state.status() == Status.ACTIVE;
+        try (Response answer = call(identityProvider.update(state.subject(),
+                new IdentityProviderClient.AccountUpdate(state.email(), state.firstName(), state.lastName(), active)))) {
+            if (answer.getStatus() == 404) {
+                // no such account (deleted by the erasure, or never there); any other 404 is a wrong address, not a success
+                return userNotFound(answer) ? null : "identity provider answered 404 without naming the user: check its admin URL";
+            }
+            if (answer.getStatus() / 100 != 2) {
+                return "identity provider answered " + answer.getStatus() + " to updating the account";
+            }
+        }
+        if (!active) {
+            try (Response answer = call(identityProvider.logout(state.subject()))) {
+                if (answer.getStatus() / 100 != 2 && !(answer.getStatus() == 404 && userNotFound(answer))) {
+                    return "identity provider answered " + answer.getStatus() + " to ending the account's sessions";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Keycloak's answer for an unknown user id ({@code {"error":"User not found"}}), as opposed to an unknown realm or path. */
+    static boolean userNotFound(Response answer) {
+        try {
+            return answer.hasEntity() && answer.readEntity(String.class).contains("User not found");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** atom-service takes the restriction flag (an erased or unknown contributor: not restricted). Null when done. */
+    private String syncRestriction(UUID contributorId, State state) {
+        boolean restricted = state != null && state.status() != Status.ERASED && state.restricted();
+        try (Response answer = call(atoms.restrict(contributorId, new AtomClient.Restriction(restricted)))) {
+            return answer.getStatus() / 100 == 2 ? null : "atom-service answered " + answer.getStatus();
+        }
+    }
+
+    /**
+     * The answer, whatever its status, within {@code plugin.outbox.call-timeout} (token request included);
+     * no answer is an exception whose type {@link #sendAndSettle} records.
+     */
+    private Response call(Uni<Response> request) {
+        try {
+            return request.await().atMost(config.callTimeout());
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        } catch (TimeoutException e) {
+            throw new Unanswered("no answer within " + config.callTimeout() + " (token request included)");
+        }
+    }
+
+    /** No answer in time. */
+    static final class Unanswered extends RuntimeException {
+        Unanswered(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A failure by its exception types only: the messages of HTTP clients can carry the URL called,
+     * which names the contributor's subject, and this text is logged and stored.
+     */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so that a lease read back equals the one written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

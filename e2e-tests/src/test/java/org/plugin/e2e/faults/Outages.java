@@ -1,0 +1,94 @@
+package org.plugin.e2e.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The faults an operator meets, done to the local stack the way they happen: a process killed with
+ * SIGKILL, a stopped database or identity provider, a hung process (SIGSTOP). Each fault opens a
+ * window on the timeline (from the fault until the part is back and ready) during which 503 and 504
+ * are acceptable answers; outside every window, no 5xx is.
+ */
+final class Outages {
+
+    /** A stretch of time during which a part of the stack was down. */
+    record Window(String name, Instant start, Instant end) {
+        boolean covers(Instant t, Duration grace) {
+            return !t.isBefore(start) && (end == null || !t.isAfter(end.plus(grace)));
+        }
+    }
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path LOGS = Path.of("target", "faults");
+
+    private final List<Window> windows = new ArrayList<>();
+
+    synchronized Window open(String name) {
+        Window window = new Window(name, Instant.now(), null);
+        windows.add(window);
+        return window;
+    }
+
+    synchronized void close(Window window) {
+        windows.set(windows.indexOf(window), new Window(window.name(), window.start(), Instant.now()));
+    }
+
+    synchronized List<Window> windows() {
+        return List.copyOf(windows);
+    }
+
+    /** The pid that deploy/local/up recorded for a part (e.g. atom-service-2, keycloak). */
+    static long pid(String part) {
+        try {
+            return Long.parseLong(Files.readString(ROOT.resolve(".run/pids/" + part + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid for " + part + " under .run/pids", e);
+        }
+    }
+
+    static void signal(String signal, long pid) {
+        run(Duration.ofSeconds(10), "kill", "-" + signal, Long.toString(pid));
+    }
+
+    /** deploy/local/up with the stack's settings: starts what is not running, waits until it is ready. */
+    static void up() {
+        run(Duration.ofMinutes(6), "bash", "deploy/local/up");
+    }
+
+    /** deploy/local/down PART: stops one part of the stack. */
+    static void down(String part) {
+        run(Duration.ofMinutes(2), "bash", "deploy/local/down", part);
+    }
+
+    static void run(Duration timeout, String... command) {
+        try {
+            Files.createDirectories(LOGS);
+            Path log = LOGS.resolve("commands.log");
+            Files.writeString(log, Instant.now() + " $ " + String.join(" ", command) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putIfAbsent("SKIP_BUILD", "1");
+            builder.environment().putIfAbsent("REPLICAS", "2");
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took more than " + timeout);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + " (see " + log + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
