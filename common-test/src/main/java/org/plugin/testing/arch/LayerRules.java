@@ -28,7 +28,15 @@ public final class LayerRules {
 
     /** The rules for the service whose classes live under {@code root} (e.g. {@code org.plugin.atom}). */
     public static List<ArchRule> of(String root) {
-        return List.of(layers(root), sqlOnlyInRepositories(root), noOtherService(root));
+        return List.of(layers(root), sqlOnlyInRepositories(root), noHttpBelowRest(root), noOtherService(root));
+    }
+
+    /** Services and repositories speak the domain: no JAX-RS type, no HTTP status, no problem builder. */
+    public static ArchRule noHttpBelowRest(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".service..", root + ".repository..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.quarkiverse.resteasy.problem..",
+                        "org.jboss.resteasy.reactive..")
+                .because("a rule refused is a DomainException, mapped to its answer in one place (common/web)");
     }
 
     /** rest -> service -> repository, api below rest and service, client below service; nothing points up. */
