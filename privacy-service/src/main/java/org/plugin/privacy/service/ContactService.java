@@ -7,10 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
@@ -36,17 +37,21 @@ public class ContactService {
     private final ContributorClient contributors;
     private final AccountNames names;
     private final PlatformClock clock;
+    private final AccessRules access;
 
-    ContactService(ContactRequestRepository contacts, @RestClient ContributorClient contributors, AccountNames names, PlatformClock clock) {
+    ContactService(ContactRequestRepository contacts, @RestClient ContributorClient contributors, AccountNames names, PlatformClock clock,
+            AccessRules access) {
         this.contacts = contacts;
         this.contributors = contributors;
         this.names = names;
         this.clock = clock;
+        this.access = access;
     }
 
     public RequesterView create(Caller caller, NewContact body) {
+        String subject = access.subject(caller);
         ContributorClient.Resolved target = resolveAccount(body.accountName());
-        ContactRequest created = QuarkusTransaction.requiringNew().call(() -> persist(caller, body, target));
+        ContactRequest created = QuarkusTransaction.requiringNew().call(() -> persist(subject, body, target));
         return RequesterView.from(created, body.accountName());
     }
 
@@ -57,23 +62,23 @@ public class ContactService {
         } catch (PeerException e) {
             if (e.notFound()) {
                 // never the name asked: problem details are logged, and any user can send any text here
-                throw Problems.notFound("No contributor with this account name");
+                throw DomainException.notFound("No contributor with this account name");
             }
-            throw Problems.unavailable("contributor-service cannot confirm the contributor now; nothing was recorded, retry later");
+            throw DomainException.unavailable("contributor-service cannot confirm the contributor now; nothing was recorded, retry later");
         }
         if (target == null || target.id() == null || (target.status() != null && !"ACTIVE".equals(target.status()))) {
-            throw Problems.notFound("No active contributor with this account name");
+            throw DomainException.notFound("No active contributor with this account name");
         }
         if (Boolean.TRUE.equals(target.restricted())) {
-            throw Problems.conflict("This contributor restricted the processing of their data; the operator cannot relay requests to them now");
+            throw DomainException.conflict("This contributor restricted the processing of their data; the operator cannot relay requests to them now");
         }
         return target;
     }
 
-    private ContactRequest persist(Caller caller, NewContact body, ContributorClient.Resolved target) {
+    private ContactRequest persist(String subject, NewContact body, ContributorClient.Resolved target) {
         ContactRequest c = new ContactRequest();
         c.id = UUID.randomUUID();
-        c.requesterSubject = caller.subject();
+        c.requesterSubject = subject;
         c.targetContributorId = target.id();
         c.message = body.message().strip();
         c.replyTo = body.replyTo() == null || body.replyTo().isBlank() ? null : body.replyTo().strip();
@@ -84,21 +89,21 @@ public class ContactService {
     }
 
     /** The caller's contact requests; the contributors' account names are read afterwards, outside the transaction. */
-    public Page<RequesterView> mine(String subject, PageRequest page) {
+    public Page<RequesterView> mine(Caller caller, PageRequest page) {
+        String subject = access.subject(caller);
         Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.byRequester(subject), page));
         Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
         return found.map(c -> RequesterView.from(c, accountNames.get(c.targetContributorId)));
     }
 
-    public RequesterView mineOne(String subject, UUID id) {
-        ContactRequest c = QuarkusTransaction.requiringNew().call(() -> contacts.findByIdOptional(id)
-                .filter(found -> subject.equals(found.requesterSubject))
-                .orElseThrow(() -> Problems.notFound("No contact request " + id + " of yours")));
+    public RequesterView mineOne(Caller caller, UUID id) {
+        ContactRequest c = QuarkusTransaction.requiringNew().call(() -> access.sentContact(caller, id, contacts.findByIdOptional(id)));
         return RequesterView.from(c, names.of(List.of(c.targetContributorId)).get(c.targetContributorId));
     }
 
     /** Requests relayed to the caller, when the caller is a contributor. */
-    public Page<ReceivedView> received(String subject, PageRequest page) {
+    public Page<ReceivedView> received(Caller caller, PageRequest page) {
+        String subject = access.subject(caller);
         UUID contributorId;
         try {
             contributorId = Peers.call("contributor-service", () -> contributors.resolveSubject(subject)).id();
@@ -106,7 +111,7 @@ public class ContactService {
             if (e.notFound()) {
                 return Page.of(List.of(), 0, page);
             }
-            throw Problems.unavailable("contributor-service cannot tell who you are now; retry later");
+            throw DomainException.unavailable("contributor-service cannot tell who you are now; retry later");
         }
         UUID id = contributorId;
         return QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.relayedTo(id), page).map(ReceivedView::from));
@@ -119,18 +124,19 @@ public class ContactService {
     }
 
     public AdminView decide(Caller admin, UUID id, ContactStatus decision, String note) {
+        String decidedBy = Actors.admin(access.subject(admin));
         ContactRequest decided = QuarkusTransaction.requiringNew().call(() -> {
             ContactRequest c = contacts.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> Problems.notFound("No contact request " + id));
+                    .orElseThrow(() -> DomainException.notFound("No contact request " + id));
             if (c.status != ContactStatus.PENDING) {
-                throw Problems.conflict("The contact request was already " + c.status);
+                throw DomainException.conflict("The contact request was already " + c.status);
             }
             if (c.message == null && decision == ContactStatus.RELAYED) {
-                throw Problems.conflict("The contact request concerns an erased person; it can only be declined");
+                throw DomainException.conflict("The contact request concerns an erased person; it can only be declined");
             }
             c.status = decision;
             c.decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            c.decidedBy = admin.adminName();
+            c.decidedBy = decidedBy;
             c.decisionNote = note == null || note.isBlank() ? null : note.strip();
             return c;
         });

@@ -6,10 +6,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 import org.plugin.privacy.repository.Disclosure;
 import org.plugin.privacy.repository.DisclosureRepository;
 import org.plugin.privacy.repository.Paging;
@@ -25,19 +26,22 @@ public class DisclosureService {
 
     private final DisclosureRepository disclosures;
     private final PlatformClock clock;
+    private final AccessRules access;
 
-    DisclosureService(DisclosureRepository disclosures, PlatformClock clock) {
+    DisclosureService(DisclosureRepository disclosures, PlatformClock clock, AccessRules access) {
         this.disclosures = disclosures;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public DisclosureView record(Caller admin, NewDisclosure body) {
+        String approvedBy = Actors.admin(access.subject(admin));
         if (body.disclosedOn().isAfter(clock.today())) {
-            throw Problems.badRequest("disclosedOn must not be in the future: the register records transmissions that took place");
+            throw DomainException.invalid("disclosedOn must not be in the future: the register records transmissions that took place");
         }
         if (body.disclosedOn().isBefore(EARLIEST)) {
-            throw Problems.badRequest("disclosedOn must be on or after " + EARLIEST);
+            throw DomainException.invalid("disclosedOn must be on or after " + EARLIEST);
         }
         Disclosure d = new Disclosure();
         d.id = UUID.randomUUID();
@@ -46,7 +50,7 @@ public class DisclosureService {
         d.reference = body.reference().strip();
         d.disclosedOn = body.disclosedOn();
         d.confidential = body.confidential();
-        d.approvedBy = admin.adminName();
+        d.approvedBy = approvedBy;
         d.recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         d.contributorIds = new LinkedHashSet<>(body.contributorIds());
         d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
@@ -61,6 +65,6 @@ public class DisclosureService {
 
     @Transactional
     public DisclosureView get(UUID id) {
-        return disclosures.findByIdOptional(id).map(DisclosureView::from).orElseThrow(() -> Problems.notFound("No disclosure " + id));
+        return disclosures.findByIdOptional(id).map(DisclosureView::from).orElseThrow(() -> DomainException.notFound("No disclosure " + id));
     }
 }

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.plugin.common.error.DomainException;
 import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.DeactivationEvent;
 import org.plugin.privacy.repository.DeactivationEventRepository;
@@ -85,7 +85,7 @@ public class ErasureService {
      */
     public Received receive(Deactivation d) {
         if (d.deactivatedAt().isBefore(EARLIEST) || d.deactivatedAt().isAfter(LATEST)) {
-            throw Problems.badRequest("deactivatedAt must be between " + EARLIEST + " and " + LATEST);
+            throw DomainException.invalid("deactivatedAt must be between " + EARLIEST + " and " + LATEST);
         }
         return Transactions.insertOrGet(() -> receiveInTransaction(d), () -> receiveInTransaction(d));
     }
@@ -94,7 +94,7 @@ public class ErasureService {
         DeactivationEvent known = deactivations.findById(d.eventId());
         if (known != null) {
             if (!known.contributorId.equals(d.contributorId())) {
-                throw Problems.conflict("Event " + d.eventId() + " was already received for another contributor");
+                throw DomainException.conflict("Event " + d.eventId() + " was already received for another contributor");
             }
             return new Received(receipt(known, jobs.findById(known.jobId)), false);
         }
@@ -178,7 +178,7 @@ public class ErasureService {
 
     @Transactional
     public JobView get(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No erasure job " + id));
+        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         return view(job, steps.ofJob(id));
     }
 
@@ -186,22 +186,22 @@ public class ErasureService {
     @Transactional
     public void makeDue(UUID id) {
         ErasureJob job = jobs.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("No erasure job " + id));
+                .orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         if (job.status == JobStatus.COMPLETED) {
-            throw Problems.conflict("The erasure job is already completed");
+            throw DomainException.conflict("The erasure job is already completed");
         }
         Instant now = now();
         if (now.isBefore(job.runAfter)) {
-            throw Problems.conflict("The job is in its grace period until " + job.runAfter + "; it runs on its own then");
+            throw DomainException.conflict("The job is in its grace period until " + job.runAfter + "; it runs on its own then");
         }
         job.nextAttemptAt = now;
     }
 
     @Transactional
     public Certificate certificate(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No erasure job " + id));
+        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         if (job.status != JobStatus.COMPLETED) {
-            throw Problems.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
+            throw DomainException.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
         }
         List<Confirmation> confirmations = steps.ofJob(id).stream()
                 .map(s -> new Confirmation(s.service, s.confirmedAt)).toList();

@@ -253,7 +253,7 @@ public class ErasureWorker {
             RequestStatus from = r.status;
             r.status = RequestStatus.COMPLETED;
             r.completedAt = job.completedAt;
-            requestService.record(r, Caller.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
+            requestService.record(r, Actors.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
         }
         personalRecords.eraseContributor(job.contributorId, job.subject);
         job.subject = null;

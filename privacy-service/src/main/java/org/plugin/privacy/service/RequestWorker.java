@@ -276,7 +276,7 @@ public class RequestWorker {
                     } else {
                         RequestService.clearWork(r);
                         r.lastError = Peers.truncate(why);
-                        requestService.record(r, Caller.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
+                        requestService.record(r, Actors.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
                     }
                 });
                 return;
@@ -292,7 +292,7 @@ public class RequestWorker {
                 r.restrictionActive = false;
                 RequestService.clearWork(r);
                 r.lastError = null;
-                requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status,
+                requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status,
                         "Restriction lifted in contributor-service, which carries it to atom-service");
             }
         });
@@ -305,7 +305,7 @@ public class RequestWorker {
             r.restrictionActive = false;
             RequestService.clearWork(r);
             r.lastError = null;
-            requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
+            requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
         }
     }
 
@@ -324,7 +324,7 @@ public class RequestWorker {
                 personalRecords.eraseSubject(r.subject);
                 // recorded after the erasure of the notes, so that what was (not) reached stays on record
                 String account = accountDeleted ? "their login account at the identity provider was deleted" : "they had no login account at the identity provider";
-                requestService.record(r, Caller.SYSTEM, "ERASED", r.status, authoredErased
+                requestService.record(r, Actors.SYSTEM, "ERASED", r.status, authoredErased
                         ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased; "
                                 + account
                         : "The requester is not a registered contributor: their records in privacy-service were erased; " + account
@@ -338,7 +338,7 @@ public class RequestWorker {
             if (job.status == JobStatus.COMPLETED) {
                 complete(r, "The contributor was already erased by job " + job.id);
             } else {
-                requestService.record(r, Caller.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
+                requestService.record(r, Actors.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
             }
         });
     }
@@ -349,7 +349,7 @@ public class RequestWorker {
         r.completedAt = clock.instant();
         RequestService.clearWork(r);
         r.lastError = null;
-        requestService.record(r, Caller.SYSTEM, "COMPLETED", from, note);
+        requestService.record(r, Actors.SYSTEM, "COMPLETED", from, note);
     }
 
     private void reject(PrivacyRequest r, String reason) {
@@ -358,7 +358,7 @@ public class RequestWorker {
         r.rejectionReason = reason;
         r.completedAt = clock.instant();
         RequestService.clearWork(r);
-        requestService.record(r, Caller.SYSTEM, "REJECTED", from, reason);
+        requestService.record(r, Actors.SYSTEM, "REJECTED", from, reason);
     }
 
     /** Records the outcome, unless an admin changed the request meanwhile (rejected it, for instance). */
