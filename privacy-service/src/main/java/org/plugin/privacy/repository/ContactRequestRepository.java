@@ -18,10 +18,10 @@ public class ContactRequestRepository implements PanacheRepositoryBase<ContactRe
     }
 
     public PanacheQuery<ContactRequest> relayedTo(UUID contributorId) {
-        return find("targetContributorId = ?1 and status = ?2", NEWEST_FIRST, contributorId, ContactStatus.RELAYED);
+        return find("targetContributorId = ?1 and status = ?2", NEWEST_FIRST, contributorId, ContactRequest.Status.RELAYED);
     }
 
-    public PanacheQuery<ContactRequest> search(ContactStatus status) {
+    public PanacheQuery<ContactRequest> search(ContactRequest.Status status) {
         return status == null ? findAll(Sort.by("createdAt").and("id")) : find("status", Sort.by("createdAt").and("id"), status);
     }
 }

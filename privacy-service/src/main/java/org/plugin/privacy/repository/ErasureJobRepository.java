@@ -24,7 +24,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
     }
 
     /** Admin list, soonest deadline first; {@code atRiskFrom} = now plus the at-risk margin. */
-    public PanacheQuery<ErasureJob> search(JobStatus status, Boolean atRisk, Instant atRiskFrom) {
+    public PanacheQuery<ErasureJob> search(ErasureJob.Status status, Boolean atRisk, Instant atRiskFrom) {
         StringBuilder q = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters p = new io.quarkus.panache.common.Parameters();
         if (status != null) {
@@ -32,7 +32,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
             p.and("status", status);
         }
         if (atRisk != null) {
-            p.and("done", JobStatus.COMPLETED).and("from", atRiskFrom);
+            p.and("done", ErasureJob.Status.COMPLETED).and("from", atRiskFrom);
             q.append(atRisk ? " and status <> :done and deadline <= :from" : " and (status = :done or deadline > :from)");
         }
         return find(q.toString(), Sort.by("deadline").and("id"), p);
@@ -40,7 +40,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
 
     /** Jobs not done {@code margin} before their deadline, as of {@code atRiskFrom} = now + margin. */
     public long countAtRisk(Instant atRiskFrom) {
-        return count("status <> ?1 and deadline <= ?2", JobStatus.COMPLETED, atRiskFrom);
+        return count("status <> ?1 and deadline <= ?2", ErasureJob.Status.COMPLETED, atRiskFrom);
     }
 
     /**
@@ -58,7 +58,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
                  FOR UPDATE SKIP LOCKED""", UUID.class)
                 .setParameter("now", now).setParameter("batch", batch).getResultList();
         if (!ids.isEmpty()) {
-            update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id in ?3", leaseUntil, JobStatus.RUNNING, ids);
+            update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id in ?3", leaseUntil, ErasureJob.Status.RUNNING, ids);
         }
         return ids;
     }
@@ -74,7 +74,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         if (ids.isEmpty()) {
             return false;
         }
-        update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id = ?3", leaseUntil, JobStatus.RUNNING, id);
+        update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id = ?3", leaseUntil, ErasureJob.Status.RUNNING, id);
         return true;
     }
 }

@@ -18,8 +18,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, UUID> {
 
-    public Optional<PrivacyRequest> findOpen(String subject, RequestType type) {
-        return find("subject = ?1 and type = ?2 and status in ?3", subject, type, RequestStatus.OPEN).firstResultOptional();
+    public Optional<PrivacyRequest> findOpen(String subject, PrivacyRequest.Type type) {
+        return find("subject = ?1 and type = ?2 and status in ?3", subject, type, PrivacyRequest.Status.OPEN).firstResultOptional();
     }
 
     public PanacheQuery<PrivacyRequest> bySubject(String subject) {
@@ -31,7 +31,7 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
     }
 
     /** Admin list: filters by status, type and overdue (open and due before {@code today}), sorted by due date. */
-    public PanacheQuery<PrivacyRequest> search(RequestStatus status, RequestType type, Boolean overdue, LocalDate today) {
+    public PanacheQuery<PrivacyRequest> search(PrivacyRequest.Status status, PrivacyRequest.Type type, Boolean overdue, LocalDate today) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -43,7 +43,7 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
             params.put("type", type);
         }
         if (overdue != null) {
-            params.put("open", RequestStatus.OPEN);
+            params.put("open", PrivacyRequest.Status.OPEN);
             params.put("today", today);
             where.add(overdue ? "(status in :open and dueDate < :today)" : "(status not in :open or dueDate >= :today)");
         }
@@ -52,7 +52,7 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
     }
 
     public long countOverdue(LocalDate today) {
-        return count("status in ?1 and dueDate < ?2", RequestStatus.OPEN, today);
+        return count("status in ?1 and dueDate < ?2", PrivacyRequest.Status.OPEN, today);
     }
 
     /**

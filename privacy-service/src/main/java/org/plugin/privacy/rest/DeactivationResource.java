@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.common.security.Roles;
-import org.plugin.privacy.rest.ErasureDtos.Deactivation;
+import org.plugin.privacy.api.ErasureDtos.Deactivation;
 import org.plugin.privacy.service.ErasureService;
 
 /** Internal: deactivations pushed by contributor-service's outbox (never routed by the gateway). */

@@ -24,8 +24,8 @@ import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
-import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
+import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 import org.plugin.privacy.service.DisclosureService;
 
 /** The register of disclosures to competent authorities (admins only). */

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.repository.JobStatus;
-import org.plugin.privacy.rest.ErasureDtos.Certificate;
-import org.plugin.privacy.rest.ErasureDtos.JobView;
+import org.plugin.privacy.api.JobStatus;
+import org.plugin.privacy.api.ErasureDtos.Certificate;
+import org.plugin.privacy.api.ErasureDtos.JobView;
 import org.plugin.privacy.service.ErasureService;
 import org.plugin.privacy.service.ErasureWorker;
 import org.plugin.privacy.service.PrivacyMetrics;

@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
-import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
-import org.plugin.privacy.rest.NoticeDtos.NewVersion;
-import org.plugin.privacy.rest.NoticeDtos.NoticeView;
-import org.plugin.privacy.rest.NoticeDtos.VersionView;
+import org.plugin.privacy.api.NoticeDtos.CookieRegister;
+import org.plugin.privacy.api.NoticeDtos.NewVersion;
+import org.plugin.privacy.api.NoticeDtos.NoticeView;
+import org.plugin.privacy.api.NoticeDtos.VersionView;
 import org.plugin.privacy.service.NoticeService;
 
 /** The personal data notice and the cookie register, public, as versioned data. */

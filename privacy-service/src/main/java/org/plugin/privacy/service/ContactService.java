@@ -16,13 +16,14 @@ import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ContactRequest;
+import org.plugin.privacy.repository.ContactRequest.Status;
 import org.plugin.privacy.repository.ContactRequestRepository;
-import org.plugin.privacy.repository.ContactStatus;
 import org.plugin.privacy.repository.Paging;
-import org.plugin.privacy.rest.ContactDtos.AdminView;
-import org.plugin.privacy.rest.ContactDtos.NewContact;
-import org.plugin.privacy.rest.ContactDtos.ReceivedView;
-import org.plugin.privacy.rest.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactDtos.AdminView;
+import org.plugin.privacy.api.ContactDtos.NewContact;
+import org.plugin.privacy.api.ContactDtos.ReceivedView;
+import org.plugin.privacy.api.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactStatus;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -52,7 +53,7 @@ public class ContactService {
         String subject = access.subject(caller);
         ContributorClient.Resolved target = resolveAccount(body.accountName());
         ContactRequest created = QuarkusTransaction.requiringNew().call(() -> persist(subject, body, target));
-        return RequesterView.from(created, body.accountName());
+        return requesterView(created, body.accountName());
     }
 
     private ContributorClient.Resolved resolveAccount(String accountName) {
@@ -82,7 +83,7 @@ public class ContactService {
         c.targetContributorId = target.id();
         c.message = body.message().strip();
         c.replyTo = body.replyTo() == null || body.replyTo().isBlank() ? null : body.replyTo().strip();
-        c.status = ContactStatus.PENDING;
+        c.status = Status.PENDING;
         c.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         contacts.persist(c);
         return c;
@@ -93,12 +94,12 @@ public class ContactService {
         String subject = access.subject(caller);
         Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.byRequester(subject), page));
         Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
-        return found.map(c -> RequesterView.from(c, accountNames.get(c.targetContributorId)));
+        return found.map(c -> requesterView(c, accountNames.get(c.targetContributorId)));
     }
 
     public RequesterView mineOne(Caller caller, UUID id) {
         ContactRequest c = QuarkusTransaction.requiringNew().call(() -> access.sentContact(caller, id, contacts.findByIdOptional(id)));
-        return RequesterView.from(c, names.of(List.of(c.targetContributorId)).get(c.targetContributorId));
+        return requesterView(c, names.of(List.of(c.targetContributorId)).get(c.targetContributorId));
     }
 
     /** Requests relayed to the caller, when the caller is a contributor. */
@@ -114,24 +115,25 @@ public class ContactService {
             throw DomainException.unavailable("contributor-service cannot tell who you are now; retry later");
         }
         UUID id = contributorId;
-        return QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.relayedTo(id), page).map(ReceivedView::from));
+        return QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.relayedTo(id), page).map(ContactService::receivedView));
     }
 
     public Page<AdminView> search(ContactStatus status, PageRequest page) {
-        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.search(status), page));
+        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.search(Enums.as(Status.class, status)), page));
         Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
-        return found.map(c -> AdminView.from(c, accountNames.get(c.targetContributorId)));
+        return found.map(c -> adminView(c, accountNames.get(c.targetContributorId)));
     }
 
-    public AdminView decide(Caller admin, UUID id, ContactStatus decision, String note) {
+    public AdminView decide(Caller admin, UUID id, ContactStatus decided, String note) {
+        Status decision = Enums.as(Status.class, decided);
         String decidedBy = Actors.admin(access.subject(admin));
-        ContactRequest decided = QuarkusTransaction.requiringNew().call(() -> {
+        ContactRequest changed = QuarkusTransaction.requiringNew().call(() -> {
             ContactRequest c = contacts.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> DomainException.notFound("No contact request " + id));
-            if (c.status != ContactStatus.PENDING) {
+            if (c.status != Status.PENDING) {
                 throw DomainException.conflict("The contact request was already " + c.status);
             }
-            if (c.message == null && decision == ContactStatus.RELAYED) {
+            if (c.message == null && decision == Status.RELAYED) {
                 throw DomainException.conflict("The contact request concerns an erased person; it can only be declined");
             }
             c.status = decision;
@@ -140,6 +142,25 @@ public class ContactService {
             c.decisionNote = note == null || note.isBlank() ? null : note.strip();
             return c;
         });
-        return AdminView.from(decided, names.of(List.of(decided.targetContributorId)).get(decided.targetContributorId));
+        return adminView(changed, names.of(List.of(changed.targetContributorId)).get(changed.targetContributorId));
+    }
+
+    /**
+     * What the requester sees: never an email. {@code accountName} is read from contributor-service when
+     * shown: null once the contributor is deactivated or erased, or while contributor-service does not answer.
+     */
+    private static RequesterView requesterView(ContactRequest c, String accountName) {
+        return new RequesterView(c.id, accountName, c.message, Enums.as(ContactStatus.class, c.status), c.createdAt, c.decidedAt,
+                c.decisionNote);
+    }
+
+    /** What the contributor sees of a request relayed to them. */
+    private static ReceivedView receivedView(ContactRequest c) {
+        return new ReceivedView(c.id, c.message, c.replyTo, c.createdAt, c.decidedAt);
+    }
+
+    private static AdminView adminView(ContactRequest c, String accountName) {
+        return new AdminView(c.id, c.requesterSubject, c.targetContributorId, accountName, c.message, c.replyTo,
+                Enums.as(ContactStatus.class, c.status), c.createdAt, c.decidedAt, c.decidedBy, c.decisionNote);
     }
 }

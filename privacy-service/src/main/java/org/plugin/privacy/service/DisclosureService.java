@@ -14,8 +14,8 @@ import org.plugin.common.web.PageRequest;
 import org.plugin.privacy.repository.Disclosure;
 import org.plugin.privacy.repository.DisclosureRepository;
 import org.plugin.privacy.repository.Paging;
-import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
-import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
+import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 
 /** The register of transmissions to competent authorities; each entry names the approving admin. */
 @ApplicationScoped
@@ -55,16 +55,23 @@ public class DisclosureService {
         d.contributorIds = new LinkedHashSet<>(body.contributorIds());
         d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
         disclosures.persist(d);
-        return DisclosureView.from(d);
+        return view(d);
     }
 
     @Transactional
     public Page<DisclosureView> search(UUID contributorId, PageRequest page) {
-        return Paging.page(disclosures.search(contributorId), page).map(DisclosureView::from);
+        return Paging.page(disclosures.search(contributorId), page).map(DisclosureService::view);
     }
 
     @Transactional
     public DisclosureView get(UUID id) {
-        return disclosures.findByIdOptional(id).map(DisclosureView::from).orElseThrow(() -> DomainException.notFound("No disclosure " + id));
+        return disclosures.findByIdOptional(id).map(DisclosureService::view).orElseThrow(() -> DomainException.notFound("No disclosure " + id));
+    }
+
+    /** A register entry, its contributors and categories sorted. */
+    static DisclosureView view(Disclosure d) {
+        return new DisclosureView(d.id, d.authority, d.legalBasis, d.reference,
+                d.contributorIds.stream().sorted().toList(), d.dataCategories.stream().sorted().toList(),
+                d.disclosedOn, d.confidential, d.approvedBy, d.recordedAt);
     }
 }

@@ -26,17 +26,17 @@ import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
-import org.plugin.privacy.repository.JobSource;
-import org.plugin.privacy.repository.JobStatus;
 import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
-import org.plugin.privacy.repository.StepStatus;
-import org.plugin.privacy.rest.ErasureDtos.Certificate;
-import org.plugin.privacy.rest.ErasureDtos.Confirmation;
-import org.plugin.privacy.rest.ErasureDtos.Deactivation;
-import org.plugin.privacy.rest.ErasureDtos.DeactivationReceipt;
-import org.plugin.privacy.rest.ErasureDtos.JobView;
-import org.plugin.privacy.rest.ErasureDtos.StepView;
+import org.plugin.privacy.api.ErasureDtos.Certificate;
+import org.plugin.privacy.api.ErasureDtos.Confirmation;
+import org.plugin.privacy.api.ErasureDtos.Deactivation;
+import org.plugin.privacy.api.ErasureDtos.DeactivationReceipt;
+import org.plugin.privacy.api.ErasureDtos.JobView;
+import org.plugin.privacy.api.ErasureDtos.StepView;
+import org.plugin.privacy.api.JobSource;
+import org.plugin.privacy.api.JobStatus;
+import org.plugin.privacy.api.StepStatus;
 
 /**
  * Erasure jobs: created from deactivations (idempotent on event id and on contributor) and from
@@ -103,9 +103,9 @@ public class ErasureService {
         ErasureJob job = jobs.byContributorForUpdate(d.contributorId()).orElse(null);
         boolean created = job == null;
         if (created) {
-            job = newJob(JobSource.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
+            job = newJob(ErasureJob.Source.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
                     deactivatedAt.plus(config.erasure().gracePeriod()));
-        } else if (job.status != JobStatus.COMPLETED && deadline.isBefore(job.deadline)) {
+        } else if (job.status != ErasureJob.Status.COMPLETED && deadline.isBefore(job.deadline)) {
             job.deadline = deadline;
         }
         DeactivationEvent event = new DeactivationEvent();
@@ -127,20 +127,20 @@ public class ErasureService {
             if (job.requestId == null) {
                 job.requestId = request.id;
             }
-            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+            if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
                 job.subject = request.subject;
             }
             return job;
         }
         Instant now = now();
-        ErasureJob job = newJob(JobSource.REQUEST, contributorId, request.id, now,
+        ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.id, now,
                 Deadlines.plusCalendarMonths(request.receivedAt, 1 + request.extendedMonths), now);
         job.subject = request.subject;
         jobs.flush();
         return job;
     }
 
-    private ErasureJob newJob(JobSource source, UUID contributorId, UUID requestId, Instant deactivatedAt, Instant deadline, Instant runAfter) {
+    private ErasureJob newJob(ErasureJob.Source source, UUID contributorId, UUID requestId, Instant deactivatedAt, Instant deadline, Instant runAfter) {
         ErasureJob job = new ErasureJob();
         job.id = UUID.randomUUID();
         job.contributorId = contributorId;
@@ -150,27 +150,27 @@ public class ErasureService {
         job.deadline = deadline;
         job.runAfter = runAfter;
         job.nextAttemptAt = runAfter;
-        job.status = JobStatus.SCHEDULED;
+        job.status = ErasureJob.Status.SCHEDULED;
         job.createdAt = now();
         jobs.persist(job);
         for (String service : SERVICES) {
             ErasureStep step = new ErasureStep();
             step.jobId = job.id;
             step.service = service;
-            step.status = StepStatus.PENDING;
+            step.status = ErasureStep.Status.PENDING;
             steps.persist(step);
         }
         return job;
     }
 
     private static DeactivationReceipt receipt(DeactivationEvent event, ErasureJob job) {
-        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, job.status, job.deadline, job.runAfter);
+        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, Enums.as(JobStatus.class, job.status), job.deadline, job.runAfter);
     }
 
     @Transactional
     public Page<JobView> search(JobStatus status, Boolean atRisk, PageRequest page) {
         Instant atRiskFrom = clock.instant().plus(config.erasure().atRiskMargin());
-        Page<ErasureJob> found = Paging.page(jobs.search(status, atRisk, atRiskFrom), page);
+        Page<ErasureJob> found = Paging.page(jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom), page);
         Map<UUID, List<ErasureStep>> byJob = steps.ofJobs(found.items().stream().map(j -> j.id).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.jobId));
         return found.map(j -> view(j, byJob.getOrDefault(j.id, List.of())));
@@ -187,7 +187,7 @@ public class ErasureService {
     public void makeDue(UUID id) {
         ErasureJob job = jobs.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> DomainException.notFound("No erasure job " + id));
-        if (job.status == JobStatus.COMPLETED) {
+        if (job.status == ErasureJob.Status.COMPLETED) {
             throw DomainException.conflict("The erasure job is already completed");
         }
         Instant now = now();
@@ -200,7 +200,7 @@ public class ErasureService {
     @Transactional
     public Certificate certificate(UUID id) {
         ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("No erasure job " + id));
-        if (job.status != JobStatus.COMPLETED) {
+        if (job.status != ErasureJob.Status.COMPLETED) {
             throw DomainException.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
         }
         List<Confirmation> confirmations = steps.ofJob(id).stream()
@@ -231,11 +231,11 @@ public class ErasureService {
     }
 
     JobView view(ErasureJob j, List<ErasureStep> jobSteps) {
-        boolean atRisk = j.status != JobStatus.COMPLETED && !clock.instant().plus(config.erasure().atRiskMargin()).isBefore(j.deadline);
+        boolean atRisk = j.status != ErasureJob.Status.COMPLETED && !clock.instant().plus(config.erasure().atRiskMargin()).isBefore(j.deadline);
         List<StepView> stepViews = jobSteps.stream()
                 .sorted(java.util.Comparator.comparing(s -> SERVICES.indexOf(s.service)))
-                .map(s -> new StepView(s.service, s.status, s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();
-        return new JobView(j.id, j.contributorId, j.source, j.requestId, j.status, j.deactivatedAt, j.deadline, j.runAfter, j.createdAt,
-                j.completedAt, j.attempts, j.status == JobStatus.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
+                .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();
+        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status), j.deactivatedAt, j.deadline, j.runAfter, j.createdAt,
+                j.completedAt, j.attempts, j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
     }
 }

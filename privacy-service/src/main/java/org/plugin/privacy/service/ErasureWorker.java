@@ -22,12 +22,9 @@ import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
-import org.plugin.privacy.repository.JobStatus;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.StepStatus;
-import org.plugin.privacy.rest.ErasureDtos.Confirmation;
+import org.plugin.privacy.api.ErasureDtos.Confirmation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -128,7 +125,7 @@ public class ErasureWorker {
     void run(UUID jobId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId);
-            List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != StepStatus.CONFIRMED).map(s -> s.service).toList();
+            List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != ErasureStep.Status.CONFIRMED).map(s -> s.service).toList();
             return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
@@ -204,7 +201,7 @@ public class ErasureWorker {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+            if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
                 job.subject = subject.asText();
             }
             return job.subject;
@@ -214,17 +211,17 @@ public class ErasureWorker {
     private void recordStep(UUID jobId, String service, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             ErasureStep step = steps.findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
-            if (step.status == StepStatus.CONFIRMED) {
+            if (step.status == ErasureStep.Status.CONFIRMED) {
                 return; // another replica, whose lease this one outlived, confirmed it meanwhile
             }
             step.attempts++;
             step.lastAttemptAt = now();
             if (error == null) {
-                step.status = StepStatus.CONFIRMED;
+                step.status = ErasureStep.Status.CONFIRMED;
                 step.confirmedAt = step.lastAttemptAt;
                 step.lastError = null;
             } else {
-                step.status = StepStatus.FAILED;
+                step.status = ErasureStep.Status.FAILED;
                 step.lastError = Peers.truncate(error);
             }
         });
@@ -232,26 +229,26 @@ public class ErasureWorker {
 
     private void settle(UUID jobId, List<String> failures) {
         ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job.status == JobStatus.COMPLETED) {
+        if (job.status == ErasureJob.Status.COMPLETED) {
             return; // settled by another replica meanwhile: its completion time and certificate stand
         }
         List<ErasureStep> jobSteps = steps.ofJob(jobId);
-        boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == StepStatus.CONFIRMED);
+        boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == ErasureStep.Status.CONFIRMED);
         job.leaseUntil = null;
         if (!allConfirmed) {
-            job.status = JobStatus.RETRYING;
+            job.status = ErasureJob.Status.RETRYING;
             job.lastError = Peers.truncate(String.join("; ", failures));
             job.nextAttemptAt = now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
             return;
         }
-        job.status = JobStatus.COMPLETED;
+        job.status = ErasureJob.Status.COMPLETED;
         job.completedAt = now();
         job.lastError = null;
         List<Confirmation> confirmations = jobSteps.stream().map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
         job.certificateHash = ErasureService.sha256(ErasureService.canonicalForm(job, confirmations));
-        for (PrivacyRequest r : requests.list("erasureJobId = ?1 and status in ?2", job.id, RequestStatus.OPEN)) {
-            RequestStatus from = r.status;
-            r.status = RequestStatus.COMPLETED;
+        for (PrivacyRequest r : requests.list("erasureJobId = ?1 and status in ?2", job.id, PrivacyRequest.Status.OPEN)) {
+            PrivacyRequest.Status from = r.status;
+            r.status = PrivacyRequest.Status.COMPLETED;
             r.completedAt = job.completedAt;
             requestService.record(r, Actors.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
         }

@@ -13,10 +13,10 @@ import org.plugin.privacy.repository.DisclosureRepository;
 import org.plugin.privacy.repository.ExportDocument;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
-import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
+import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.api.NoticeDtos.NoticeContent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +67,7 @@ public class ExportBuilder {
      */
     void store(PrivacyRequest r, JsonNode profile, JsonNode catalog, JsonNode authored, JsonNode account, Map<UUID, String> accountNames,
             Instant now, Instant expiresAt) {
-        ObjectNode document = r.type == RequestType.ACCESS ? access(r, profile, catalog, authored, account, accountNames, now, expiresAt)
+        ObjectNode document = r.type == Type.ACCESS ? access(r, profile, catalog, authored, account, accountNames, now, expiresAt)
                 : portability(r, profile, catalog, authored, account, now);
         ExportDocument d = new ExportDocument();
         d.id = UUID.randomUUID();
@@ -117,7 +117,7 @@ public class ExportBuilder {
                         "id", c.id, "message", String.valueOf(c.message), "createdAt", c.createdAt,
                         "relayedAt", String.valueOf(c.decidedAt))).toList()));
         doc.set("disclosures", r.contributorId == null ? json.mapper().createArrayNode()
-                : json.mapper().valueToTree(disclosures.visibleTo(r.contributorId).stream().map(DisclosureView::from).toList()));
+                : json.mapper().valueToTree(disclosures.visibleTo(r.contributorId).stream().map(DisclosureService::view).toList()));
         doc.set("processing", processing());
         return doc;
     }

@@ -2,6 +2,7 @@ package org.plugin.privacy.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,17 +12,19 @@ import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.privacy.repository.NoticeRepository;
 import org.plugin.privacy.repository.NoticeVersion;
-import org.plugin.privacy.rest.NoticeDtos;
-import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
-import org.plugin.privacy.rest.NoticeDtos.NewVersion;
-import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
-import org.plugin.privacy.rest.NoticeDtos.NoticeView;
-import org.plugin.privacy.rest.NoticeDtos.VersionSummary;
-import org.plugin.privacy.rest.NoticeDtos.VersionView;
+import org.plugin.privacy.api.NoticeDtos;
+import org.plugin.privacy.api.NoticeDtos.CookieRegister;
+import org.plugin.privacy.api.NoticeDtos.NewVersion;
+import org.plugin.privacy.api.NoticeDtos.NoticeContent;
+import org.plugin.privacy.api.NoticeDtos.NoticeView;
+import org.plugin.privacy.api.NoticeDtos.VersionSummary;
+import org.plugin.privacy.api.NoticeDtos.VersionView;
 
 /** The notice and its cookie register as versioned documents: one in force, every version readable. */
 @ApplicationScoped
 public class NoticeService {
+
+    private static final Pattern VERSION = Pattern.compile(NoticeDtos.VERSION_REGEXP);
 
     private final NoticeRepository notices;
     private final PlatformClock clock;
@@ -50,7 +53,7 @@ public class NoticeService {
 
     @Transactional
     public VersionView version(String version) {
-        if (version == null || !NoticeDtos.VERSION_PATTERN.matcher(version).matches()) {
+        if (version == null || !VERSION.matcher(version).matches()) {
             throw DomainException.notFound("No such notice version: versions are 1-40 letters, digits, dots, underscores or hyphens");
         }
         NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> DomainException.notFound("No notice version '" + version + "'"));

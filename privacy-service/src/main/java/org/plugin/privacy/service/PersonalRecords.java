@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.plugin.privacy.repository.ContactRequestRepository;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
 
 /**
  * What privacy-service itself holds about a person, reduced to non-personal stubs when they are
@@ -72,7 +72,7 @@ public class PersonalRecords {
         events.update("note = null where requestId in ?1", ids);
         for (PrivacyRequest r : list) {
             if (r.status.open()) {
-                r.status = RequestStatus.REJECTED;
+                r.status = Status.REJECTED;
                 r.rejectionReason = CLOSED_BY_ERASURE;
                 RequestService.clearWork(r);
             } else if (r.rejectionReason != null) {

@@ -22,17 +22,19 @@ import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Work;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.RequestEvent;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.repository.RequestWork;
-import org.plugin.privacy.rest.RequestDtos.Details;
-import org.plugin.privacy.rest.RequestDtos.ExportLink;
-import org.plugin.privacy.rest.RequestDtos.HistoryEntry;
-import org.plugin.privacy.rest.RequestDtos.NewRequest;
-import org.plugin.privacy.rest.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestDtos.Details;
+import org.plugin.privacy.api.RequestStatus;
+import org.plugin.privacy.api.RequestType;
+import org.plugin.privacy.api.RequestDtos.ExportLink;
+import org.plugin.privacy.api.RequestDtos.HistoryEntry;
+import org.plugin.privacy.api.RequestDtos.NewRequest;
+import org.plugin.privacy.api.RequestDtos.RequestView;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -80,24 +82,25 @@ public class RequestService {
      */
     public Created create(Caller caller, NewRequest body) {
         String subject = access.subject(caller);
-        Details details = details(body);
+        Type type = Enums.as(Type.class, body.type());
+        Details details = details(type, body);
         UUID contributorId = resolveQuietly(subject);
         return Transactions.insertOrGet(
-                () -> requests.findOpen(subject, body.type())
+                () -> requests.findOpen(subject, type)
                         .map(existing -> new Created(view(existing), false))
-                        .orElseGet(() -> new Created(view(insert(subject, body.type(), details, contributorId)), true)),
-                () -> new Created(view(requests.findOpen(subject, body.type())
+                        .orElseGet(() -> new Created(view(insert(subject, type, details, contributorId)), true)),
+                () -> new Created(view(requests.findOpen(subject, type)
                         .orElseThrow(() -> DomainException.conflict("A request of this type was being filed at the same time; retry"))), false));
     }
 
-    private Details details(NewRequest body) {
+    private Details details(Type type, NewRequest body) {
         boolean hasChanges = body.rectification() != null && !body.rectification().empty();
-        if (body.type() == RequestType.RECTIFICATION) {
+        if (type == Type.RECTIFICATION) {
             if (!hasChanges) {
                 throw DomainException.invalid("A RECTIFICATION request needs 'rectification' with at least one of firstName, lastName, email");
             }
         } else if (body.rectification() != null) {
-            throw DomainException.invalid("'rectification' is only allowed in a RECTIFICATION request, not in " + body.type());
+            throw DomainException.invalid("'rectification' is only allowed in a RECTIFICATION request, not in " + type);
         }
         String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
         if (body.rectification() == null && reason == null) {
@@ -106,23 +109,23 @@ public class RequestService {
         return new Details(body.rectification(), null, reason);
     }
 
-    private PrivacyRequest insert(String subject, RequestType type, Details details, UUID contributorId) {
+    private PrivacyRequest insert(String subject, Type type, Details details, UUID contributorId) {
         Instant now = clock.instant();
         PrivacyRequest r = new PrivacyRequest();
         r.id = UUID.randomUUID();
         r.subject = subject;
         r.contributorId = contributorId;
         r.type = type;
-        r.status = RequestStatus.RECEIVED;
+        r.status = Status.RECEIVED;
         r.details = details == null ? null : json.write(details);
         r.receivedAt = now;
         r.dueDate = Deadlines.dueDate(now, 1);
         requests.persist(r);
         record(r, Actors.REQUESTER, "RECEIVED", null, null);
         if (type.automatic()) {
-            RequestStatus from = r.status;
-            r.status = RequestStatus.IN_PROGRESS;
-            schedule(r, type == RequestType.RECTIFICATION ? RequestWork.RECTIFY : RequestWork.EXPORT, now);
+            Status from = r.status;
+            r.status = Status.IN_PROGRESS;
+            schedule(r, type == Type.RECTIFICATION ? Work.RECTIFY : Work.EXPORT, now);
             record(r, Actors.SYSTEM, "STARTED", from, "Fulfilled by the service on its own");
         }
         requests.flush();
@@ -148,7 +151,7 @@ public class RequestService {
 
     @Transactional
     public Page<RequestView> search(RequestStatus status, RequestType type, Boolean overdue, PageRequest page) {
-        return views(Paging.page(requests.search(status, type, overdue, clock.today()), page));
+        return views(Paging.page(requests.search(Enums.as(Status.class, status), Enums.as(Type.class, type), overdue, clock.today()), page));
     }
 
     /** A page of views with every history read in one query. */
@@ -174,12 +177,12 @@ public class RequestService {
         if (r.type.automatic()) {
             throw DomainException.conflict(r.type + " requests are fulfilled by the service on its own; there is nothing to approve");
         }
-        if (r.status != RequestStatus.RECEIVED) {
+        if (r.status != Status.RECEIVED) {
             throw DomainException.conflict("Only a RECEIVED request can be approved; this one is " + r.status);
         }
-        r.status = RequestStatus.IN_PROGRESS;
-        schedule(r, r.type == RequestType.ERASURE ? RequestWork.ERASE : RequestWork.RESTRICT, clock.instant());
-        record(r, actor, "APPROVED", RequestStatus.RECEIVED, note);
+        r.status = Status.IN_PROGRESS;
+        schedule(r, r.type == Type.ERASURE ? Work.ERASE : Work.RESTRICT, clock.instant());
+        record(r, actor, "APPROVED", Status.RECEIVED, note);
         return view(r);
     }
 
@@ -197,8 +200,8 @@ public class RequestService {
             // the worker is calling the other services for it right now: rejecting would leave their state behind
             throw DomainException.conflict("The service is applying this request (" + r.work + ") right now; retry in a few minutes");
         }
-        RequestStatus from = r.status;
-        r.status = RequestStatus.REJECTED;
+        Status from = r.status;
+        r.status = Status.REJECTED;
         r.rejectionReason = reason.strip();
         r.details = withoutRectificationValues(json.read(r.details, Details.class), json);
         clearWork(r);
@@ -218,8 +221,8 @@ public class RequestService {
             throw DomainException.conflict("This request completes when the service's work for it is done ("
                     + (r.work != null ? r.work : "erasure job " + r.erasureJobId) + ")");
         }
-        RequestStatus from = r.status;
-        r.status = RequestStatus.COMPLETED;
+        Status from = r.status;
+        r.status = Status.COMPLETED;
         r.completedAt = clock.instant();
         record(r, actor, "COMPLETED", from, note);
         return view(r);
@@ -250,13 +253,13 @@ public class RequestService {
         if (!r.type.restricts()) {
             throw DomainException.conflict("Only RESTRICTION and OBJECTION requests set a restriction that can be lifted");
         }
-        if (r.status != RequestStatus.COMPLETED || !r.restrictionActive) {
+        if (r.status != Status.COMPLETED || !r.restrictionActive) {
             throw DomainException.conflict("This request has no restriction in force to lift");
         }
         if (r.work != null) {
             throw DomainException.conflict("The restriction is already being lifted");
         }
-        schedule(r, RequestWork.LIFT, clock.instant());
+        schedule(r, Work.LIFT, clock.instant());
         record(r, actor, "LIFT_REQUESTED", r.status, note);
         return view(r);
     }
@@ -268,10 +271,10 @@ public class RequestService {
     @Transactional
     public Download export(Caller caller, UUID id) {
         PrivacyRequest r = visible(caller, id);
-        if (r.type != RequestType.ACCESS && r.type != RequestType.PORTABILITY) {
+        if (r.type != Type.ACCESS && r.type != Type.PORTABILITY) {
             throw DomainException.notFound("A " + r.type + " request produces no document");
         }
-        if (r.status != RequestStatus.COMPLETED) {
+        if (r.status != Status.COMPLETED) {
             throw DomainException.conflict("The document is not ready; the request is " + r.status);
         }
         var document = exports.byRequest(id).filter(d -> d.expiresAt.isAfter(clock.instant()));
@@ -290,7 +293,7 @@ public class RequestService {
                 .orElseThrow(() -> DomainException.notFound("No privacy request " + id));
     }
 
-    void schedule(PrivacyRequest r, RequestWork work, Instant now) {
+    void schedule(PrivacyRequest r, Work work, Instant now) {
         r.work = work;
         r.workAttempts = 0;
         r.nextAttemptAt = now;
@@ -318,7 +321,7 @@ public class RequestService {
         r.leaseUntil = null;
     }
 
-    void record(PrivacyRequest r, String actor, String action, RequestStatus from, String note) {
+    void record(PrivacyRequest r, String actor, String action, Status from, String note) {
         RequestEvent e = new RequestEvent();
         e.requestId = r.id;
         e.at = clock.instant();
@@ -340,13 +343,15 @@ public class RequestService {
 
     RequestView view(PrivacyRequest r, List<RequestEvent> events) {
         List<HistoryEntry> history = events.stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, e.fromStatus, e.toStatus, e.note)).toList();
+                .map(e -> new HistoryEntry(e.at, e.actor, e.action, Enums.as(RequestStatus.class, e.fromStatus), Enums.as(RequestStatus.class, e.toStatus),
+                        e.note))
+                .toList();
         ExportLink export = null;
         if (r.exportExpiresAt != null) {
             export = new ExportLink("/api/privacy/requests/" + r.id + "/export", r.exportExpiresAt, !r.exportExpiresAt.isAfter(clock.instant()));
         }
         boolean overdue = r.status.open() && r.dueDate.isBefore(clock.today());
-        return new RequestView(r.id, r.type, r.status, r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
+        return new RequestView(r.id, Enums.as(RequestType.class, r.type), Enums.as(RequestStatus.class, r.status), r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
                 json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
                 r.lastError, r.erasureJobId, export, history);
     }

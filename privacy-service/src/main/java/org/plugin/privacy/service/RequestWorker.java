@@ -19,13 +19,12 @@ import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.ErasureJob;
-import org.plugin.privacy.repository.JobStatus;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Work;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.repository.RequestWork;
-import org.plugin.privacy.rest.RequestDtos.Details;
+import org.plugin.privacy.api.RequestDtos.Details;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -102,7 +101,7 @@ public class RequestWorker {
         return claimed.size();
     }
 
-    private record Snapshot(UUID id, RequestType type, RequestWork work, String subject, UUID contributorId, Details details) {
+    private record Snapshot(UUID id, Type type, Work work, String subject, UUID contributorId, Details details) {
     }
 
     void process(UUID id) {
@@ -171,7 +170,7 @@ public class RequestWorker {
                 : null;
         // the login account at the identity provider, contributor or not
         JsonNode account = s.subject() == null ? null : identityProvider.account(s.subject());
-        var accountNames = s.type() == RequestType.ACCESS
+        var accountNames = s.type() == Type.ACCESS
                 ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
                 : java.util.Map.<UUID, String>of();
         finish(s, r -> {
@@ -335,7 +334,7 @@ public class RequestWorker {
             ErasureJob job = erasures.forRequest(r, contributorId);
             r.erasureJobId = job.id;
             RequestService.clearWork(r);
-            if (job.status == JobStatus.COMPLETED) {
+            if (job.status == ErasureJob.Status.COMPLETED) {
                 complete(r, "The contributor was already erased by job " + job.id);
             } else {
                 requestService.record(r, Actors.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
@@ -344,8 +343,8 @@ public class RequestWorker {
     }
 
     private void complete(PrivacyRequest r, String note) {
-        RequestStatus from = r.status;
-        r.status = RequestStatus.COMPLETED;
+        Status from = r.status;
+        r.status = Status.COMPLETED;
         r.completedAt = clock.instant();
         RequestService.clearWork(r);
         r.lastError = null;
@@ -353,8 +352,8 @@ public class RequestWorker {
     }
 
     private void reject(PrivacyRequest r, String reason) {
-        RequestStatus from = r.status;
-        r.status = RequestStatus.REJECTED;
+        Status from = r.status;
+        r.status = Status.REJECTED;
         r.rejectionReason = reason;
         r.completedAt = clock.instant();
         RequestService.clearWork(r);
