@@ -18,7 +18,6 @@ import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ContactRequest;
 import org.plugin.privacy.repository.ContactRequest.Status;
 import org.plugin.privacy.repository.ContactRequestRepository;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.api.ContactDtos.AdminView;
 import org.plugin.privacy.api.ContactDtos.NewContact;
 import org.plugin.privacy.api.ContactDtos.ReceivedView;
@@ -92,7 +91,7 @@ public class ContactService {
     /** The caller's contact requests; the contributors' account names are read afterwards, outside the transaction. */
     public Page<RequesterView> mine(Caller caller, PageRequest page) {
         String subject = access.subject(caller);
-        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.byRequester(subject), page));
+        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> contacts.sentBy(subject, page));
         Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
         return found.map(c -> requesterView(c, accountNames.get(c.targetContributorId)));
     }
@@ -115,11 +114,11 @@ public class ContactService {
             throw DomainException.unavailable("contributor-service cannot tell who you are now; retry later");
         }
         UUID id = contributorId;
-        return QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.relayedTo(id), page).map(ContactService::receivedView));
+        return QuarkusTransaction.requiringNew().call(() -> contacts.relayedTo(id, page).map(ContactService::receivedView));
     }
 
     public Page<AdminView> search(ContactStatus status, PageRequest page) {
-        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> Paging.page(contacts.search(Enums.as(Status.class, status)), page));
+        Page<ContactRequest> found = QuarkusTransaction.requiringNew().call(() -> contacts.search(Enums.as(Status.class, status), page));
         Map<UUID, String> accountNames = names.of(found.items().stream().map(c -> c.targetContributorId).toList());
         return found.map(c -> adminView(c, accountNames.get(c.targetContributorId)));
     }
@@ -128,7 +127,7 @@ public class ContactService {
         Status decision = Enums.as(Status.class, decided);
         String decidedBy = Actors.admin(access.subject(admin));
         ContactRequest changed = QuarkusTransaction.requiringNew().call(() -> {
-            ContactRequest c = contacts.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            ContactRequest c = contacts.lock(id)
                     .orElseThrow(() -> DomainException.notFound("No contact request " + id));
             if (c.status != Status.PENDING) {
                 throw DomainException.conflict("The contact request was already " + c.status);

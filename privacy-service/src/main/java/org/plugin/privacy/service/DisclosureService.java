@@ -13,7 +13,6 @@ import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.privacy.repository.Disclosure;
 import org.plugin.privacy.repository.DisclosureRepository;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
 import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 
@@ -60,7 +59,7 @@ public class DisclosureService {
 
     @Transactional
     public Page<DisclosureView> search(UUID contributorId, PageRequest page) {
-        return Paging.page(disclosures.search(contributorId), page).map(DisclosureService::view);
+        return disclosures.search(contributorId, page).map(DisclosureService::view);
     }
 
     @Transactional

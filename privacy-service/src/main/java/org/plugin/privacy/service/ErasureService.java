@@ -26,7 +26,6 @@ import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.api.ErasureDtos.Certificate;
 import org.plugin.privacy.api.ErasureDtos.Confirmation;
@@ -170,7 +169,7 @@ public class ErasureService {
     @Transactional
     public Page<JobView> search(JobStatus status, Boolean atRisk, PageRequest page) {
         Instant atRiskFrom = clock.instant().plus(config.erasure().atRiskMargin());
-        Page<ErasureJob> found = Paging.page(jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom), page);
+        Page<ErasureJob> found = jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom, page);
         Map<UUID, List<ErasureStep>> byJob = steps.ofJobs(found.items().stream().map(j -> j.id).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.jobId));
         return found.map(j -> view(j, byJob.getOrDefault(j.id, List.of())));
@@ -185,7 +184,7 @@ public class ErasureService {
     /** Makes a job due now (the admin's retry-now); the caller then runs it. */
     @Transactional
     public void makeDue(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        ErasureJob job = jobs.lock(id)
                 .orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         if (job.status == ErasureJob.Status.COMPLETED) {
             throw DomainException.conflict("The erasure job is already completed");

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -200,7 +199,7 @@ public class ErasureWorker {
             return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            ErasureJob job = jobs.lock(jobId).orElseThrow();
             if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
                 job.subject = subject.asText();
             }
@@ -210,7 +209,7 @@ public class ErasureWorker {
 
     private void recordStep(UUID jobId, String service, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ErasureStep step = steps.findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
+            ErasureStep step = steps.lock(jobId, service);
             if (step.status == ErasureStep.Status.CONFIRMED) {
                 return; // another replica, whose lease this one outlived, confirmed it meanwhile
             }
@@ -228,7 +227,7 @@ public class ErasureWorker {
     }
 
     private void settle(UUID jobId, List<String> failures) {
-        ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+        ErasureJob job = jobs.lock(jobId).orElseThrow();
         if (job.status == ErasureJob.Status.COMPLETED) {
             return; // settled by another replica meanwhile: its completion time and certificate stand
         }
@@ -246,7 +245,7 @@ public class ErasureWorker {
         job.lastError = null;
         List<Confirmation> confirmations = jobSteps.stream().map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
         job.certificateHash = ErasureService.sha256(ErasureService.canonicalForm(job, confirmations));
-        for (PrivacyRequest r : requests.list("erasureJobId = ?1 and status in ?2", job.id, PrivacyRequest.Status.OPEN)) {
+        for (PrivacyRequest r : requests.openOfJob(job.id)) {
             PrivacyRequest.Status from = r.status;
             r.status = PrivacyRequest.Status.COMPLETED;
             r.completedAt = job.completedAt;

@@ -56,7 +56,7 @@ public class ExportBuilder {
 
     /** The contributors the subject asked to be put in touch with (their ids), for resolving their names before {@link #store}. */
     List<UUID> contactTargets(String subject) {
-        return subject == null ? List.of() : contacts.byRequester(subject).list().stream().map(c -> c.targetContributorId).distinct().toList();
+        return subject == null ? List.of() : contacts.allSentBy(subject).stream().map(c -> c.targetContributorId).distinct().toList();
     }
 
     /**
@@ -109,11 +109,11 @@ public class ExportBuilder {
         identityProvider.set("account", account);
         doc.set("privacyRequests", json.mapper().valueToTree(ownRequests(r)));
         ObjectNode contact = doc.putObject("contactRequests");
-        contact.set("sent", json.mapper().valueToTree(contacts.byRequester(r.subject).list().stream().map(c -> Map.of(
+        contact.set("sent", json.mapper().valueToTree(contacts.allSentBy(r.subject).stream().map(c -> Map.of(
                 "id", c.id, "accountName", String.valueOf(accountNames.get(c.targetContributorId)), "message", String.valueOf(c.message),
                 "status", c.status, "createdAt", c.createdAt)).toList()));
         contact.set("receivedThroughTheOperator", r.contributorId == null ? json.mapper().createArrayNode()
-                : json.mapper().valueToTree(contacts.relayedTo(r.contributorId).list().stream().map(c -> Map.of(
+                : json.mapper().valueToTree(contacts.allRelayedTo(r.contributorId).stream().map(c -> Map.of(
                         "id", c.id, "message", String.valueOf(c.message), "createdAt", c.createdAt,
                         "relayedAt", String.valueOf(c.decidedAt))).toList()));
         doc.set("disclosures", r.contributorId == null ? json.mapper().createArrayNode()
@@ -123,7 +123,7 @@ public class ExportBuilder {
     }
 
     private List<Map<String, Object>> ownRequests(PrivacyRequest current) {
-        List<PrivacyRequest> theirs = new java.util.ArrayList<>(requests.bySubject(current.subject).list());
+        List<PrivacyRequest> theirs = new java.util.ArrayList<>(requests.allBySubject(current.subject));
         if (current.contributorId != null) {
             requests.byContributor(current.contributorId).stream().filter(x -> theirs.stream().noneMatch(t -> t.id.equals(x.id))).forEach(theirs::add);
         }

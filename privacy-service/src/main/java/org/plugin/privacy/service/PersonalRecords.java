@@ -52,15 +52,15 @@ public class PersonalRecords {
         theirs.stream().map(r -> r.subject).filter(Objects::nonNull).forEach(subjects::add);
         subjects.forEach(this::eraseSubject);
         scrub(theirs);
-        contacts.update("message = null, replyTo = null, decisionNote = null where targetContributorId = ?1", contributorId);
+        contacts.eraseTextTo(contributorId);
     }
 
     public void eraseSubject(String subject) {
         if (subject == null) {
             return;
         }
-        scrub(requests.list("subject", subject));
-        contacts.update("requesterSubject = null, message = null, replyTo = null, decisionNote = null where requesterSubject = ?1", subject);
+        scrub(requests.allBySubject(subject));
+        contacts.eraseSentBy(subject);
     }
 
     private void scrub(List<PrivacyRequest> list) {
@@ -69,7 +69,7 @@ public class PersonalRecords {
         }
         List<UUID> ids = list.stream().map(r -> r.id).toList();
         exports.deleteForRequests(ids);
-        events.update("note = null where requestId in ?1", ids);
+        events.eraseNotes(ids);
         for (PrivacyRequest r : list) {
             if (r.status.open()) {
                 r.status = Status.REJECTED;

@@ -20,7 +20,6 @@ import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ExportRepository;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.PrivacyRequest.Type;
@@ -146,12 +145,12 @@ public class RequestService {
 
     @Transactional
     public Page<RequestView> mine(Caller caller, PageRequest page) {
-        return views(Paging.page(requests.bySubject(access.subject(caller)), page));
+        return views(requests.bySubject(access.subject(caller), page));
     }
 
     @Transactional
     public Page<RequestView> search(RequestStatus status, RequestType type, Boolean overdue, PageRequest page) {
-        return views(Paging.page(requests.search(Enums.as(Status.class, status), Enums.as(Type.class, type), overdue, clock.today()), page));
+        return views(requests.search(Enums.as(Status.class, status), Enums.as(Type.class, type), overdue, clock.today(), page));
     }
 
     /** A page of views with every history read in one query. */
@@ -289,7 +288,7 @@ public class RequestService {
     }
 
     private PrivacyRequest forUpdate(UUID id) {
-        return Optional.ofNullable(requests.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+        return requests.lock(id)
                 .orElseThrow(() -> DomainException.notFound("No privacy request " + id));
     }
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -363,7 +362,7 @@ public class RequestWorker {
     /** Records the outcome, unless an admin changed the request meanwhile (rejected it, for instance). */
     private void finish(Snapshot s, Consumer<PrivacyRequest> outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
-            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            PrivacyRequest r = requests.lock(s.id()).orElse(null);
             if (r == null || r.work != s.work()) {
                 LOG.infof("Request %s changed while its %s ran; outcome dropped", s.id(), s.work());
                 return;
@@ -374,7 +373,7 @@ public class RequestWorker {
 
     private void retryLater(Snapshot s, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            PrivacyRequest r = requests.lock(s.id()).orElse(null);
             if (r == null || r.work != s.work()) {
                 return;
             }
