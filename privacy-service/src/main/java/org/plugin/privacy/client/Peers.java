@@ -17,6 +17,14 @@ public final class Peers {
     private Peers() {
     }
 
+    /** A call whose answer is not read: a 2xx is all it needs. */
+    public static void run(String service, Runnable call) {
+        call(service, () -> {
+            call.run();
+            return null;
+        });
+    }
+
     public static <T> T call(String service, Supplier<T> call) {
         try {
             return call.get();

@@ -13,6 +13,7 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.ContributorClient.Resolved;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ContactRequest;
@@ -50,13 +51,13 @@ public class ContactService {
 
     public RequesterView create(Caller caller, NewContact body) {
         String subject = access.subject(caller);
-        ContributorClient.Resolved target = resolveAccount(body.accountName());
+        Resolved target = resolveAccount(body.accountName());
         ContactRequest created = QuarkusTransaction.requiringNew().call(() -> persist(subject, body, target));
         return requesterView(created, body.accountName());
     }
 
-    private ContributorClient.Resolved resolveAccount(String accountName) {
-        ContributorClient.Resolved target;
+    private Resolved resolveAccount(String accountName) {
+        Resolved target;
         try {
             target = Peers.call("contributor-service", () -> contributors.resolveAccountName(accountName));
         } catch (PeerException e) {
@@ -69,13 +70,13 @@ public class ContactService {
         if (target == null || target.id() == null || (target.status() != null && !"ACTIVE".equals(target.status()))) {
             throw DomainException.notFound("No active contributor with this account name");
         }
-        if (Boolean.TRUE.equals(target.restricted())) {
+        if (target.restricted()) {
             throw DomainException.conflict("This contributor restricted the processing of their data; the operator cannot relay requests to them now");
         }
         return target;
     }
 
-    private ContactRequest persist(String subject, NewContact body, ContributorClient.Resolved target) {
+    private ContactRequest persist(String subject, NewContact body, Resolved target) {
         ContactRequest c = new ContactRequest();
         c.id = UUID.randomUUID();
         c.requesterSubject = subject;

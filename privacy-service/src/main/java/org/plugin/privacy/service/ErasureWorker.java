@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.ContributorClient.PersonalData;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
@@ -48,7 +48,6 @@ public class ErasureWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
-    private final AtomAuthorClient authors;
     private final IdentityProvider identityProvider;
     private final PlatformClock clock;
     private final PrivacyConfig config;
@@ -56,7 +55,7 @@ public class ErasureWorker {
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
+            IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
             PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
@@ -65,7 +64,6 @@ public class ErasureWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
-        this.authors = authors;
         this.identityProvider = identityProvider;
         this.clock = clock;
         this.config = config;
@@ -150,7 +148,7 @@ public class ErasureWorker {
                     if (subject == null) {
                         subject = learnSubject(jobId, pending.contributorId());
                     }
-                    Peers.call(service, () -> contributors.erase(pending.contributorId()));
+                    Peers.run(service, () -> contributors.erase(pending.contributorId()));
                     contributorConfirmed = true;
                 } else if (ErasureStep.IDENTITY_PROVIDER.equals(service)) {
                     // deleted, or already gone (a repeat); no subject known: contributor-service knew no login to delete
@@ -158,10 +156,10 @@ public class ErasureWorker {
                         identityProvider.delete(subject);
                     }
                 } else {
-                    Peers.call(service, () -> atoms.erase(pending.contributorId()));
+                    Peers.run(service, () -> atoms.erase(pending.contributorId()));
                     if (byAuthor && subject != null) {
                         String author = subject;
-                        Peers.call(service, () -> authors.erase(new AtomAuthorClient.Author(author)));
+                        Peers.run(service, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(author)));
                     }
                 }
                 recordStep(jobId, service, null);
@@ -185,7 +183,7 @@ public class ErasureWorker {
      * A failure propagates: the erasure there waits for the next attempt.
      */
     private String learnSubject(UUID jobId, UUID contributorId) {
-        com.fasterxml.jackson.databind.JsonNode data;
+        PersonalData data;
         try {
             data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
         } catch (PeerException e) {
@@ -194,14 +192,14 @@ public class ErasureWorker {
             }
             throw e;
         }
-        com.fasterxml.jackson.databind.JsonNode subject = data == null ? null : data.path("profile").path("subject");
-        if (subject == null || !subject.isTextual() || subject.asText().isBlank() || subject.asText().length() > 255) {
+        String subject = data == null || data.profile() == null ? null : data.profile().subject();
+        if (subject == null || subject.isBlank() || subject.length() > 255) {
             return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.lock(jobId).orElseThrow();
             if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
-                job.subject = subject.asText();
+                job.subject = subject;
             }
             return job.subject;
         });

@@ -1,19 +1,23 @@
 package org.plugin.privacy.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
-import org.plugin.privacy.client.IdentityProviderClient;
+import org.plugin.privacy.client.ContributorClient.Rectification;
+import org.plugin.privacy.client.ContributorClient.RestrictionChange;
+import org.plugin.privacy.client.IdentityProviderClient.AccountChange;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
@@ -24,8 +28,6 @@ import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.RequestRepository;
 import org.plugin.privacy.api.RequestDtos.Details;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -53,7 +55,6 @@ public class RequestWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
-    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final Json json;
@@ -62,7 +63,7 @@ public class RequestWorker {
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
+            PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
             IdentityProvider identityProvider) {
         this.requests = requests;
         this.requestService = requestService;
@@ -71,7 +72,6 @@ public class RequestWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
-        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.json = json;
@@ -148,7 +148,7 @@ public class RequestWorker {
         }
     }
 
-    private static JsonNode orNullIfUnknown(String service, java.util.function.Supplier<JsonNode> call) {
+    private static <T> T orNullIfUnknown(String service, Supplier<T> call) {
         try {
             return Peers.call(service, call);
         } catch (PeerException e) {
@@ -161,22 +161,22 @@ public class RequestWorker {
 
     private void export(Snapshot s) {
         UUID contributorId = contributorId(s);
-        JsonNode profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
-        JsonNode catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
+        var profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+        var catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
         // the feedback written under their login, contributor or not (and before they registered)
-        JsonNode authored = config.atomService().authorFeedback() && s.subject() != null
-                ? Peers.call(ATOM_SERVICE, () -> authors.personalData(s.subject()))
+        var authored = config.atomService().authorFeedback() && s.subject() != null
+                ? Peers.call(ATOM_SERVICE, () -> atoms.authorFeedback(s.subject()))
                 : null;
         // the login account at the identity provider, contributor or not
-        JsonNode account = s.subject() == null ? null : identityProvider.account(s.subject());
-        var accountNames = s.type() == Type.ACCESS
-                ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
-                : java.util.Map.<UUID, String>of();
+        var account = s.subject() == null ? null : identityProvider.account(s.subject());
+        Map<UUID, String> contactNames = s.type() == Type.ACCESS
+                ? accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
+                : Map.of();
+        var reports = new ExportDocuments.Reports(profile, catalog, authored, account, contactNames);
         finish(s, r -> {
             r.contributorId = contributorId;
             Instant now = clock.instant();
-            exportBuilder.store(r, profile, catalog, authored, account, accountNames, now,
-                    now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            exportBuilder.store(r, reports, now, now.plus(Duration.ofDays(config.exports().retentionDays())));
             complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
         });
     }
@@ -194,8 +194,8 @@ public class RequestWorker {
             return;
         }
         try {
-            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
-                    new ContributorClient.Rectification(changes.firstName(), changes.lastName(), changes.email())));
+            Peers.run(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
+                    new Rectification(changes.firstName(), changes.lastName(), changes.email())));
         } catch (PeerException e) {
             if (e.refused() || e.notFound()) {
                 finish(s, r -> {
@@ -225,7 +225,7 @@ public class RequestWorker {
         boolean applied;
         try {
             applied = s.subject() != null && identityProvider.rectify(s.subject(),
-                    new IdentityProviderClient.AccountChange(changes.firstName(), changes.lastName(), changes.email()));
+                    new AccountChange(changes.firstName(), changes.lastName(), changes.email()));
         } catch (PeerException e) {
             if (e.refused()) {
                 finish(s, r -> {
@@ -258,7 +258,7 @@ public class RequestWorker {
         try {
             // contributor-service holds the decision and carries it to every service that shows attribution
             // (atom-service), through the same code as an admin's restriction
-            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
+            Peers.run(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new RestrictionChange(restricted, reason)));
         } catch (PeerException e) {
             if (e.notFound() && CONTRIBUTOR_SERVICE.equals(e.service())) {
                 finish(s, r -> noContributorToRestrict(r, restricted, "contributor-service no longer knows contributor " + contributorId));
@@ -312,7 +312,7 @@ public class RequestWorker {
         boolean authoredErased = contributorId == null && s.subject() != null && config.atomService().authorFeedback();
         if (authoredErased) {
             // not a contributor, but they may have rated or commented Atoms: atom-service erases that first
-            Peers.call(ATOM_SERVICE, () -> authors.erase(new AtomAuthorClient.Author(s.subject())));
+            Peers.run(ATOM_SERVICE, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(s.subject())));
         }
         // and their login account at the identity provider (already gone on a repeat: done)
         boolean accountDeleted = contributorId == null && s.subject() != null && identityProvider.delete(s.subject());
