@@ -24,12 +24,12 @@ import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.api.ContactStatus;
 import org.plugin.privacy.api.ContactDtos.AdminView;
 import org.plugin.privacy.api.ContactDtos.Decision;
 import org.plugin.privacy.api.ContactDtos.NewContact;
 import org.plugin.privacy.api.ContactDtos.ReceivedView;
 import org.plugin.privacy.api.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactStatus;
 import org.plugin.privacy.service.ContactService;
 
 /** Contact requests: users ask the operator to reach a contributor; admins relay or decline. */

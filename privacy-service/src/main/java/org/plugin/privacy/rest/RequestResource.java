@@ -25,13 +25,13 @@ import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.api.RequestStatus;
-import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.api.RequestDtos.Extension;
 import org.plugin.privacy.api.RequestDtos.NewRequest;
 import org.plugin.privacy.api.RequestDtos.Note;
 import org.plugin.privacy.api.RequestDtos.Rejection;
 import org.plugin.privacy.api.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestStatus;
+import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.service.RequestService;
 
 /** Data-subject requests: filed by users about themselves, decided by admins. */

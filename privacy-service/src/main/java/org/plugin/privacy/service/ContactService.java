@@ -12,6 +12,11 @@ import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.api.ContactDtos.AdminView;
+import org.plugin.privacy.api.ContactDtos.NewContact;
+import org.plugin.privacy.api.ContactDtos.ReceivedView;
+import org.plugin.privacy.api.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactStatus;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.ContributorClient.Resolved;
 import org.plugin.privacy.client.PeerException;
@@ -19,11 +24,6 @@ import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ContactRequest;
 import org.plugin.privacy.repository.ContactRequest.Status;
 import org.plugin.privacy.repository.ContactRequestRepository;
-import org.plugin.privacy.api.ContactDtos.AdminView;
-import org.plugin.privacy.api.ContactDtos.NewContact;
-import org.plugin.privacy.api.ContactDtos.ReceivedView;
-import org.plugin.privacy.api.ContactDtos.RequesterView;
-import org.plugin.privacy.api.ContactStatus;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -84,7 +84,7 @@ public class ContactService {
         c.message = body.message().strip();
         c.replyTo = body.replyTo() == null || body.replyTo().isBlank() ? null : body.replyTo().strip();
         c.status = Status.PENDING;
-        c.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        c.createdAt = clock.now();
         contacts.persist(c);
         return c;
     }
@@ -137,7 +137,7 @@ public class ContactService {
                 throw DomainException.conflict("The contact request concerns an erased person; it can only be declined");
             }
             c.status = decision;
-            c.decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            c.decidedAt = clock.now();
             c.decidedBy = decidedBy;
             c.decisionNote = note == null || note.isBlank() ? null : note.strip();
             return c;

@@ -1,5 +1,6 @@
 package org.plugin.privacy.service;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
@@ -11,17 +12,17 @@ import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.repository.Disclosure;
-import org.plugin.privacy.repository.DisclosureRepository;
 import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
 import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
+import org.plugin.privacy.repository.Disclosure;
+import org.plugin.privacy.repository.DisclosureRepository;
 
 /** The register of transmissions to competent authorities; each entry names the approving admin. */
 @ApplicationScoped
 public class DisclosureService {
 
     /** No disclosure of the platform's data predates this (a floor against dates the database cannot store). */
-    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(2000, 1, 1);
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final DisclosureRepository disclosures;
     private final PlatformClock clock;
@@ -50,7 +51,7 @@ public class DisclosureService {
         d.disclosedOn = body.disclosedOn();
         d.confidential = body.confidential();
         d.approvedBy = approvedBy;
-        d.recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        d.recordedAt = clock.now();
         d.contributorIds = new LinkedHashSet<>(body.contributorIds());
         d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
         disclosures.persist(d);

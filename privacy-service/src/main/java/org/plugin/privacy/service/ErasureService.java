@@ -1,11 +1,8 @@
 package org.plugin.privacy.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +16,14 @@ import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.api.ErasureDtos.Certificate;
+import org.plugin.privacy.api.ErasureDtos.Deactivation;
+import org.plugin.privacy.api.ErasureDtos.DeactivationReceipt;
+import org.plugin.privacy.api.ErasureDtos.JobView;
+import org.plugin.privacy.api.ErasureDtos.StepView;
+import org.plugin.privacy.api.JobSource;
+import org.plugin.privacy.api.JobStatus;
+import org.plugin.privacy.api.StepStatus;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.DeactivationEvent;
 import org.plugin.privacy.repository.DeactivationEventRepository;
@@ -27,15 +32,8 @@ import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
-import org.plugin.privacy.api.ErasureDtos.Certificate;
-import org.plugin.privacy.api.ErasureDtos.Confirmation;
-import org.plugin.privacy.api.ErasureDtos.Deactivation;
-import org.plugin.privacy.api.ErasureDtos.DeactivationReceipt;
-import org.plugin.privacy.api.ErasureDtos.JobView;
-import org.plugin.privacy.api.ErasureDtos.StepView;
-import org.plugin.privacy.api.JobSource;
-import org.plugin.privacy.api.JobStatus;
-import org.plugin.privacy.api.StepStatus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Erasure jobs: created from deactivations (idempotent on event id and on contributor) and from
@@ -61,18 +59,18 @@ public class ErasureService {
     private final DeactivationEventRepository deactivations;
     private final PlatformClock clock;
     private final PrivacyConfig config;
+    private final ErasureWorker worker;
+    private final PrivacyMetrics metrics;
 
     ErasureService(ErasureJobRepository jobs, ErasureStepRepository steps, DeactivationEventRepository deactivations,
-            PlatformClock clock, PrivacyConfig config) {
+            PlatformClock clock, PrivacyConfig config, ErasureWorker worker, PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
         this.deactivations = deactivations;
         this.clock = clock;
         this.config = config;
-    }
-
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        this.worker = worker;
+        this.metrics = metrics;
     }
 
     public record Received(DeactivationReceipt receipt, boolean created) {
@@ -111,7 +109,7 @@ public class ErasureService {
         event.eventId = d.eventId();
         event.contributorId = d.contributorId();
         event.deactivatedAt = deactivatedAt;
-        event.receivedAt = now();
+        event.receivedAt = clock.now();
         event.jobId = job.id;
         deactivations.persist(event);
         deactivations.flush();
@@ -131,7 +129,7 @@ public class ErasureService {
             }
             return job;
         }
-        Instant now = now();
+        Instant now = clock.now();
         ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.id, now,
                 Deadlines.plusCalendarMonths(request.receivedAt, 1 + request.extendedMonths), now);
         job.subject = request.subject;
@@ -150,7 +148,7 @@ public class ErasureService {
         job.runAfter = runAfter;
         job.nextAttemptAt = runAfter;
         job.status = ErasureJob.Status.SCHEDULED;
-        job.createdAt = now();
+        job.createdAt = clock.now();
         jobs.persist(job);
         for (String service : SERVICES) {
             ErasureStep step = new ErasureStep();
@@ -166,8 +164,10 @@ public class ErasureService {
         return new DeactivationReceipt(event.eventId, event.contributorId, job.id, Enums.as(JobStatus.class, job.status), job.deadline, job.runAfter);
     }
 
+    /** The admins' list; the at-risk gauge is refreshed on the way. */
     @Transactional
     public Page<JobView> search(JobStatus status, Boolean atRisk, PageRequest page) {
+        metrics.refresh();
         Instant atRiskFrom = clock.instant().plus(config.erasure().atRiskMargin());
         Page<ErasureJob> found = jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom, page);
         Map<UUID, List<ErasureStep>> byJob = steps.ofJobs(found.items().stream().map(j -> j.id).toList()).stream()
@@ -181,15 +181,23 @@ public class ErasureService {
         return view(job, steps.ofJob(id));
     }
 
-    /** Makes a job due now (the admin's retry-now); the caller then runs it. */
-    @Transactional
-    public void makeDue(UUID id) {
+    /**
+     * The admin's retry-now: makes the job due and runs it here, unless another replica holds it;
+     * answers the job as it stands afterwards.
+     */
+    public JobView retry(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> makeDue(id));
+        worker.runNow(id);
+        return QuarkusTransaction.requiringNew().call(() -> get(id));
+    }
+
+    private void makeDue(UUID id) {
         ErasureJob job = jobs.lock(id)
                 .orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         if (job.status == ErasureJob.Status.COMPLETED) {
             throw DomainException.conflict("The erasure job is already completed");
         }
-        Instant now = now();
+        Instant now = clock.now();
         if (now.isBefore(job.runAfter)) {
             throw DomainException.conflict("The job is in its grace period until " + job.runAfter + "; it runs on its own then");
         }
@@ -202,37 +210,13 @@ public class ErasureService {
         if (job.status != ErasureJob.Status.COMPLETED) {
             throw DomainException.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
         }
-        List<Confirmation> confirmations = steps.ofJob(id).stream()
-                .map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
-        String canonical = canonicalForm(job, confirmations);
-        return new Certificate(job.id, job.contributorId, job.deadline, job.completedAt, !job.completedAt.isAfter(job.deadline),
-                confirmations, "SHA-256", canonical, job.certificateHash);
-    }
-
-    /** What the certificate's hash covers; nothing personal. */
-    static String canonicalForm(ErasureJob job, List<Confirmation> confirmations) {
-        StringBuilder s = new StringBuilder("plugin-erasure-certificate/1")
-                .append("|job=").append(job.id)
-                .append("|contributor=").append(job.contributorId)
-                .append("|deadline=").append(job.deadline)
-                .append("|completed=").append(job.completedAt);
-        confirmations.stream().sorted(java.util.Comparator.comparing(Confirmation::service))
-                .forEach(c -> s.append('|').append(c.service()).append('=').append(c.confirmedAt()));
-        return s.toString();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ErasureCertificates.of(job, steps.ofJob(id));
     }
 
     JobView view(ErasureJob j, List<ErasureStep> jobSteps) {
         boolean atRisk = j.status != ErasureJob.Status.COMPLETED && !clock.instant().plus(config.erasure().atRiskMargin()).isBefore(j.deadline);
         List<StepView> stepViews = jobSteps.stream()
-                .sorted(java.util.Comparator.comparing(s -> SERVICES.indexOf(s.service)))
+                .sorted(Comparator.comparing(s -> SERVICES.indexOf(s.service)))
                 .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();
         return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status), j.deactivatedAt, j.deadline, j.runAfter, j.createdAt,
                 j.completedAt, j.attempts, j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);

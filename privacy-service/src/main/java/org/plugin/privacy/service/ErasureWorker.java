@@ -1,7 +1,6 @@
 package org.plugin.privacy.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
@@ -23,11 +23,9 @@ import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.api.ErasureDtos.Confirmation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.plugin.common.time.Backoff;
 
 /**
  * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
@@ -70,10 +68,6 @@ public class ErasureWorker {
         this.metrics = metrics;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     /** Batches one run may take back to back: a backlog goes at the speed of the work, not of the schedule. */
     static final int MAX_BATCHES_PER_RUN = 50;
 
@@ -92,7 +86,7 @@ public class ErasureWorker {
 
     /** Claims and runs the due jobs; returns how many were taken. */
     public int runDue() {
-        Instant now = now();
+        Instant now = clock.now();
         List<UUID> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
         for (UUID id : claimed) {
@@ -108,7 +102,7 @@ public class ErasureWorker {
 
     /** Runs one job now if no other replica holds it (an admin's retry-now); false when it could not be taken. */
     public boolean runNow(UUID id) {
-        Instant now = now();
+        Instant now = clock.now();
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(id, now, now.plus(config.jobs().lease())));
         if (claimed) {
             run(id);
@@ -212,7 +206,7 @@ public class ErasureWorker {
                 return; // another replica, whose lease this one outlived, confirmed it meanwhile
             }
             step.attempts++;
-            step.lastAttemptAt = now();
+            step.lastAttemptAt = clock.now();
             if (error == null) {
                 step.status = ErasureStep.Status.CONFIRMED;
                 step.confirmedAt = step.lastAttemptAt;
@@ -235,14 +229,13 @@ public class ErasureWorker {
         if (!allConfirmed) {
             job.status = ErasureJob.Status.RETRYING;
             job.lastError = Peers.truncate(String.join("; ", failures));
-            job.nextAttemptAt = now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            job.nextAttemptAt = clock.now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
             return;
         }
         job.status = ErasureJob.Status.COMPLETED;
-        job.completedAt = now();
+        job.completedAt = clock.now();
         job.lastError = null;
-        List<Confirmation> confirmations = jobSteps.stream().map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
-        job.certificateHash = ErasureService.sha256(ErasureService.canonicalForm(job, confirmations));
+        job.certificateHash = ErasureCertificates.seal(job, jobSteps);
         for (PrivacyRequest r : requests.openOfJob(job.id)) {
             PrivacyRequest.Status from = r.status;
             r.status = PrivacyRequest.Status.COMPLETED;

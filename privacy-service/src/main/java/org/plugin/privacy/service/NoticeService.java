@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.repository.NoticeRepository;
-import org.plugin.privacy.repository.NoticeVersion;
 import org.plugin.privacy.api.NoticeDtos;
 import org.plugin.privacy.api.NoticeDtos.CookieRegister;
 import org.plugin.privacy.api.NoticeDtos.NewVersion;
@@ -19,6 +17,8 @@ import org.plugin.privacy.api.NoticeDtos.NoticeContent;
 import org.plugin.privacy.api.NoticeDtos.NoticeView;
 import org.plugin.privacy.api.NoticeDtos.VersionSummary;
 import org.plugin.privacy.api.NoticeDtos.VersionView;
+import org.plugin.privacy.repository.NoticeRepository;
+import org.plugin.privacy.repository.NoticeVersion;
 
 /** The notice and its cookie register as versioned documents: one in force, every version readable. */
 @ApplicationScoped
@@ -88,7 +88,7 @@ public class NoticeService {
         v.version = body.version();
         v.effectiveDate = body.effectiveDate();
         v.content = json.write(body.content());
-        v.publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        v.publishedAt = clock.now();
         v.publishedBy = publishedBy;
         notices.persist(v);
         notices.flush();

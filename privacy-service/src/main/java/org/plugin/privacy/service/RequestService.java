@@ -3,12 +3,12 @@ package org.plugin.privacy.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Caller;
@@ -16,26 +16,24 @@ import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.privacy.api.RequestDtos.Details;
+import org.plugin.privacy.api.RequestDtos.ExportLink;
+import org.plugin.privacy.api.RequestDtos.HistoryEntry;
+import org.plugin.privacy.api.RequestDtos.NewRequest;
+import org.plugin.privacy.api.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestStatus;
+import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
-import org.plugin.privacy.repository.PrivacyRequest.Work;
-import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.PrivacyRequest.Status;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
+import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.RequestEvent;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.api.RequestDtos.Details;
-import org.plugin.privacy.api.RequestStatus;
-import org.plugin.privacy.api.RequestType;
-import org.plugin.privacy.api.RequestDtos.ExportLink;
-import org.plugin.privacy.api.RequestDtos.HistoryEntry;
-import org.plugin.privacy.api.RequestDtos.NewRequest;
-import org.plugin.privacy.api.RequestDtos.RequestView;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Data-subject requests: receipt with a due date one calendar month later, dedup of open requests,

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.api.RequestDtos.Details;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.ContributorClient.Rectification;
@@ -23,15 +25,13 @@ import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.PrivacyRequest;
-import org.plugin.privacy.repository.PrivacyRequest.Work;
-import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.PrivacyRequest.Status;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
+import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.api.RequestDtos.Details;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.plugin.common.time.Backoff;
 
 /**
  * Does the work requests wait for: exports (with what the identity provider holds), rectification,

@@ -20,11 +20,11 @@ import org.plugin.privacy.service.ErasureService;
 @Path("/internal/privacy/deactivations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DeactivationResource {
+public class InternalDeactivationResource {
 
     private final ErasureService service;
 
-    DeactivationResource(ErasureService service) {
+    InternalDeactivationResource(ErasureService service) {
         this.service = service;
     }
 
