@@ -1,10 +1,12 @@
 package org.plugin.privacy;
 
+import org.plugin.privacy.support.UnitFixtures;
 import org.plugin.testing.arch.LayerRules;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 
 /**
@@ -16,6 +18,7 @@ import com.tngtech.archunit.junit.ArchTest;
  * silently skips {@code @ArchTest} fields, so a broken rule written as a field would never fail the
  * build (SUREFIRE-2298, fixed in 3.5.4).
  */
+@ArchTag(UnitFixtures.UNIT)
 @AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -1,5 +1,6 @@
 package org.plugin.privacy.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.UUID;
@@ -37,12 +38,24 @@ public class DisclosureService {
     @Transactional
     public DisclosureView record(Caller admin, NewDisclosure body) {
         String approvedBy = Actors.admin(access.subject(admin));
-        if (body.disclosedOn().isAfter(clock.today())) {
+        checkDisclosedOn(body.disclosedOn(), clock.today());
+        Disclosure d = entry(body, approvedBy, clock.now());
+        disclosures.persist(d);
+        return view(d);
+    }
+
+    /** The register records transmissions that took place: not in the future, nor before the platform's data existed. */
+    static void checkDisclosedOn(LocalDate disclosedOn, LocalDate today) {
+        if (disclosedOn.isAfter(today)) {
             throw DomainException.invalid("disclosedOn must not be in the future: the register records transmissions that took place");
         }
-        if (body.disclosedOn().isBefore(EARLIEST)) {
+        if (disclosedOn.isBefore(EARLIEST)) {
             throw DomainException.invalid("disclosedOn must be on or after " + EARLIEST);
         }
+    }
+
+    /** The register entry of a disclosure, its free text stripped, its contributors and categories each once. */
+    static Disclosure entry(NewDisclosure body, String approvedBy, Instant now) {
         Disclosure d = new Disclosure();
         d.id = UUID.randomUUID();
         d.authority = body.authority().strip();
@@ -51,11 +64,10 @@ public class DisclosureService {
         d.disclosedOn = body.disclosedOn();
         d.confidential = body.confidential();
         d.approvedBy = approvedBy;
-        d.recordedAt = clock.now();
+        d.recordedAt = now;
         d.contributorIds = new LinkedHashSet<>(body.contributorIds());
         d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
-        disclosures.persist(d);
-        return view(d);
+        return d;
     }
 
     @Transactional

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.plugin.common.error.DomainException;
-import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
@@ -50,10 +49,6 @@ public class ErasureService {
     public static final List<String> SERVICES = List.of(ErasureStep.CONTRIBUTOR_SERVICE, ErasureStep.ATOM_SERVICE,
             ErasureStep.IDENTITY_PROVIDER);
 
-    /** Bounds of a plausible deactivation instant (beyond them the deadline arithmetic and the database fail). */
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
-
     private final ErasureJobRepository jobs;
     private final ErasureStepRepository steps;
     private final DeactivationEventRepository deactivations;
@@ -81,9 +76,7 @@ public class ErasureService {
      * contributor who already has a job, answers with that job and creates nothing.
      */
     public Received receive(Deactivation d) {
-        if (d.deactivatedAt().isBefore(EARLIEST) || d.deactivatedAt().isAfter(LATEST)) {
-            throw DomainException.invalid("deactivatedAt must be between " + EARLIEST + " and " + LATEST);
-        }
+        ErasureDeadlines.checkPlausible(d.deactivatedAt());
         return Transactions.insertOrGet(() -> receiveInTransaction(d), () -> receiveInTransaction(d));
     }
 
@@ -96,7 +89,7 @@ public class ErasureService {
             return new Received(receipt(known, jobs.findById(known.jobId)), false);
         }
         Instant deactivatedAt = d.deactivatedAt().truncatedTo(ChronoUnit.MICROS);
-        Instant deadline = Deadlines.plusCalendarMonths(deactivatedAt, 1);
+        Instant deadline = ErasureDeadlines.afterDeactivation(deactivatedAt);
         ErasureJob job = jobs.byContributorForUpdate(d.contributorId()).orElse(null);
         boolean created = job == null;
         if (created) {
@@ -131,7 +124,7 @@ public class ErasureService {
         }
         Instant now = clock.now();
         ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.id, now,
-                Deadlines.plusCalendarMonths(request.receivedAt, 1 + request.extendedMonths), now);
+                ErasureDeadlines.ofRequest(request.receivedAt, request.extendedMonths), now);
         job.subject = request.subject;
         jobs.flush();
         return job;
@@ -214,7 +207,7 @@ public class ErasureService {
     }
 
     JobView view(ErasureJob j, List<ErasureStep> jobSteps) {
-        boolean atRisk = j.status != ErasureJob.Status.COMPLETED && !clock.instant().plus(config.erasure().atRiskMargin()).isBefore(j.deadline);
+        boolean atRisk = ErasureDeadlines.atRisk(j, clock.instant(), config.erasure().atRiskMargin());
         List<StepView> stepViews = jobSteps.stream()
                 .sorted(Comparator.comparing(s -> SERVICES.indexOf(s.service)))
                 .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();

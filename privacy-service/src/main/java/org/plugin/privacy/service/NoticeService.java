@@ -1,5 +1,6 @@
 package org.plugin.privacy.service;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public class NoticeService {
 
     @Transactional
     public VersionView version(String version) {
-        if (version == null || !VERSION.matcher(version).matches()) {
+        if (!versionName(version)) {
             throw DomainException.notFound("No such notice version: versions are 1-40 letters, digits, dots, underscores or hyphens");
         }
         NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> DomainException.notFound("No notice version '" + version + "'"));
@@ -78,12 +79,7 @@ public class NoticeService {
         if (notices.findByIdOptional(body.version()).isPresent()) {
             throw DomainException.conflict("Notice version '" + body.version() + "' exists; published versions are never changed");
         }
-        if (body.effectiveDate().isBefore(clock.today())) {
-            throw DomainException.invalid("effectiveDate must be today or later: a published notice cannot take effect in the past");
-        }
-        if (body.effectiveDate().isAfter(clock.today().plusYears(MAX_YEARS_AHEAD))) {
-            throw DomainException.invalid("effectiveDate must be within " + MAX_YEARS_AHEAD + " years from today");
-        }
+        checkEffectiveDate(body.effectiveDate(), clock.today());
         NoticeVersion v = new NoticeVersion();
         v.version = body.version();
         v.effectiveDate = body.effectiveDate();
@@ -93,6 +89,21 @@ public class NoticeService {
         notices.persist(v);
         notices.flush();
         return view(v, currentVersion().version);
+    }
+
+    /** Whether {@code version} can name a version at all (anything else is unknown without asking the database). */
+    static boolean versionName(String version) {
+        return version != null && VERSION.matcher(version).matches();
+    }
+
+    /** A version takes effect today or later (never in the past: readers were told otherwise), ten years ahead at most. */
+    static void checkEffectiveDate(LocalDate effectiveDate, LocalDate today) {
+        if (effectiveDate.isBefore(today)) {
+            throw DomainException.invalid("effectiveDate must be today or later: a published notice cannot take effect in the past");
+        }
+        if (effectiveDate.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw DomainException.invalid("effectiveDate must be within " + MAX_YEARS_AHEAD + " years from today");
+        }
     }
 
     private NoticeVersion currentVersion() {

@@ -74,7 +74,7 @@ public class PersonalRecords {
             if (r.status.open()) {
                 r.status = Status.REJECTED;
                 r.rejectionReason = CLOSED_BY_ERASURE;
-                RequestService.clearWork(r);
+                RequestLifecycle.clearWork(r);
             } else if (r.rejectionReason != null) {
                 r.rejectionReason = CLOSED_BY_ERASURE.equals(r.rejectionReason) ? r.rejectionReason : "(erased)";
             }

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Caller;
-import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
@@ -30,7 +29,6 @@ import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.PrivacyRequest.Type;
-import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.RequestEvent;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
@@ -44,9 +42,6 @@ import org.plugin.privacy.repository.RequestRepository;
 public class RequestService {
 
     private static final Logger LOG = Logger.getLogger(RequestService.class);
-
-    /** A request can be extended by two more months at most, in total. */
-    public static final int MAX_EXTENSION_MONTHS = 2;
 
     /** Length of a history note (V3): an admin's text of up to 1000 characters after what the service adds. */
     static final int NOTE_MAX = 1100;
@@ -80,7 +75,7 @@ public class RequestService {
     public Created create(Caller caller, NewRequest body) {
         String subject = access.subject(caller);
         Type type = Enums.as(Type.class, body.type());
-        Details details = details(type, body);
+        Details details = RequestLifecycle.details(type, body.rectification(), body.reason());
         UUID contributorId = resolveQuietly(subject);
         return Transactions.insertOrGet(
                 () -> requests.findOpen(subject, type)
@@ -90,22 +85,6 @@ public class RequestService {
                         .orElseThrow(() -> DomainException.conflict("A request of this type was being filed at the same time; retry"))), false));
     }
 
-    private Details details(Type type, NewRequest body) {
-        boolean hasChanges = body.rectification() != null && !body.rectification().empty();
-        if (type == Type.RECTIFICATION) {
-            if (!hasChanges) {
-                throw DomainException.invalid("A RECTIFICATION request needs 'rectification' with at least one of firstName, lastName, email");
-            }
-        } else if (body.rectification() != null) {
-            throw DomainException.invalid("'rectification' is only allowed in a RECTIFICATION request, not in " + type);
-        }
-        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-        if (body.rectification() == null && reason == null) {
-            return null;
-        }
-        return new Details(body.rectification(), null, reason);
-    }
-
     private PrivacyRequest insert(String subject, Type type, Details details, UUID contributorId) {
         Instant now = clock.instant();
         PrivacyRequest r = new PrivacyRequest();
@@ -113,17 +92,12 @@ public class RequestService {
         r.subject = subject;
         r.contributorId = contributorId;
         r.type = type;
-        r.status = Status.RECEIVED;
         r.details = details == null ? null : json.write(details);
-        r.receivedAt = now;
-        r.dueDate = Deadlines.dueDate(now, 1);
+        RequestLifecycle.receive(r, now);
         requests.persist(r);
         record(r, Actors.REQUESTER, "RECEIVED", null, null);
-        if (type.automatic()) {
-            Status from = r.status;
-            r.status = Status.IN_PROGRESS;
-            schedule(r, type == Type.RECTIFICATION ? Work.RECTIFY : Work.EXPORT, now);
-            record(r, Actors.SYSTEM, "STARTED", from, "Fulfilled by the service on its own");
+        if (RequestLifecycle.start(r, now)) {
+            record(r, Actors.SYSTEM, "STARTED", Status.RECEIVED, "Fulfilled by the service on its own");
         }
         requests.flush();
         return r;
@@ -171,14 +145,7 @@ public class RequestService {
     public RequestView approve(Caller admin, UUID id, String note) {
         String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (r.type.automatic()) {
-            throw DomainException.conflict(r.type + " requests are fulfilled by the service on its own; there is nothing to approve");
-        }
-        if (r.status != Status.RECEIVED) {
-            throw DomainException.conflict("Only a RECEIVED request can be approved; this one is " + r.status);
-        }
-        r.status = Status.IN_PROGRESS;
-        schedule(r, r.type == Type.ERASURE ? Work.ERASE : Work.RESTRICT, clock.instant());
+        RequestLifecycle.approve(r, clock.instant());
         record(r, actor, "APPROVED", Status.RECEIVED, note);
         return view(r);
     }
@@ -187,22 +154,9 @@ public class RequestService {
     public RequestView reject(Caller admin, UUID id, String reason) {
         String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw DomainException.conflict("Only an open request can be rejected; this one is " + r.status);
-        }
-        if (r.erasureJobId != null) {
-            throw DomainException.conflict("The erasure job " + r.erasureJobId + " of this request has started; it cannot be rejected");
-        }
-        if (r.work != null && r.leaseUntil != null && r.leaseUntil.isAfter(clock.instant())) {
-            // the worker is calling the other services for it right now: rejecting would leave their state behind
-            throw DomainException.conflict("The service is applying this request (" + r.work + ") right now; retry in a few minutes");
-        }
         Status from = r.status;
-        r.status = Status.REJECTED;
-        r.rejectionReason = reason.strip();
+        RequestLifecycle.reject(r, reason, clock.instant());
         r.details = withoutRectificationValues(json.read(r.details, Details.class), json);
-        clearWork(r);
-        r.completedAt = clock.instant();
         record(r, actor, "REJECTED", from, r.rejectionReason);
         return view(r);
     }
@@ -211,16 +165,8 @@ public class RequestService {
     public RequestView complete(Caller admin, UUID id, String note) {
         String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw DomainException.conflict("Only an open request can be completed; this one is " + r.status);
-        }
-        if (r.work != null || r.erasureJobId != null) {
-            throw DomainException.conflict("This request completes when the service's work for it is done ("
-                    + (r.work != null ? r.work : "erasure job " + r.erasureJobId) + ")");
-        }
         Status from = r.status;
-        r.status = Status.COMPLETED;
-        r.completedAt = clock.instant();
+        RequestLifecycle.complete(r, clock.instant());
         record(r, actor, "COMPLETED", from, note);
         return view(r);
     }
@@ -229,15 +175,7 @@ public class RequestService {
     public RequestView extend(Caller admin, UUID id, int months, String reason) {
         String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw DomainException.conflict("Only an open request can be extended; this one is " + r.status);
-        }
-        if (r.extendedMonths + months > MAX_EXTENSION_MONTHS) {
-            throw DomainException.conflict("A request can be extended by " + MAX_EXTENSION_MONTHS + " months at most in total; this one is already extended by "
-                    + r.extendedMonths);
-        }
-        r.extendedMonths += months;
-        r.dueDate = Deadlines.dueDate(r.receivedAt, 1 + r.extendedMonths);
+        RequestLifecycle.extend(r, months);
         record(r, actor, "EXTENDED", r.status, "+" + months + " month(s), due " + r.dueDate + ": " + reason.strip());
         return view(r);
     }
@@ -247,16 +185,7 @@ public class RequestService {
     public RequestView lift(Caller admin, UUID id, String note) {
         String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.type.restricts()) {
-            throw DomainException.conflict("Only RESTRICTION and OBJECTION requests set a restriction that can be lifted");
-        }
-        if (r.status != Status.COMPLETED || !r.restrictionActive) {
-            throw DomainException.conflict("This request has no restriction in force to lift");
-        }
-        if (r.work != null) {
-            throw DomainException.conflict("The restriction is already being lifted");
-        }
-        schedule(r, Work.LIFT, clock.instant());
+        RequestLifecycle.requestLift(r, clock.instant());
         record(r, actor, "LIFT_REQUESTED", r.status, note);
         return view(r);
     }
@@ -290,14 +219,6 @@ public class RequestService {
                 .orElseThrow(() -> DomainException.notFound("No privacy request " + id));
     }
 
-    void schedule(PrivacyRequest r, Work work, Instant now) {
-        r.work = work;
-        r.workAttempts = 0;
-        r.nextAttemptAt = now;
-        r.leaseUntil = null;
-        r.lastError = null;
-    }
-
     /**
      * The details to keep once a request is closed: a rectification's new values (which may be an
      * email) go, the names of the fields stay.
@@ -310,12 +231,6 @@ public class RequestService {
             return json.write(details);
         }
         return json.write(new Details(null, details.rectification().fields(), details.reason()));
-    }
-
-    static void clearWork(PrivacyRequest r) {
-        r.work = null;
-        r.nextAttemptAt = null;
-        r.leaseUntil = null;
     }
 
     void record(PrivacyRequest r, String actor, String action, Status from, String note) {
@@ -347,7 +262,7 @@ public class RequestService {
         if (r.exportExpiresAt != null) {
             export = new ExportLink("/api/privacy/requests/" + r.id + "/export", r.exportExpiresAt, !r.exportExpiresAt.isAfter(clock.instant()));
         }
-        boolean overdue = r.status.open() && r.dueDate.isBefore(clock.today());
+        boolean overdue = RequestLifecycle.overdue(r, clock.today());
         return new RequestView(r.id, Enums.as(RequestType.class, r.type), Enums.as(RequestStatus.class, r.status), r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
                 json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
                 r.lastError, r.erasureJobId, export, history);

@@ -272,7 +272,7 @@ public class RequestWorker {
                     if (restricted) {
                         reject(r, why);
                     } else {
-                        RequestService.clearWork(r);
+                        RequestLifecycle.clearWork(r);
                         r.lastError = Peers.truncate(why);
                         requestService.record(r, Actors.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
                     }
@@ -287,9 +287,7 @@ public class RequestWorker {
                 r.restrictionActive = true;
                 complete(r, "Restriction set in contributor-service, which carries it to atom-service");
             } else {
-                r.restrictionActive = false;
-                RequestService.clearWork(r);
-                r.lastError = null;
+                RequestLifecycle.lifted(r);
                 requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status,
                         "Restriction lifted in contributor-service, which carries it to atom-service");
             }
@@ -300,9 +298,7 @@ public class RequestWorker {
         if (restricted) {
             complete(r, note);
         } else {
-            r.restrictionActive = false;
-            RequestService.clearWork(r);
-            r.lastError = null;
+            RequestLifecycle.lifted(r);
             requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
         }
     }
@@ -332,7 +328,7 @@ public class RequestWorker {
             r.contributorId = contributorId;
             ErasureJob job = erasures.forRequest(r, contributorId);
             r.erasureJobId = job.id;
-            RequestService.clearWork(r);
+            RequestLifecycle.clearWork(r);
             if (job.status == ErasureJob.Status.COMPLETED) {
                 complete(r, "The contributor was already erased by job " + job.id);
             } else {
@@ -343,19 +339,13 @@ public class RequestWorker {
 
     private void complete(PrivacyRequest r, String note) {
         Status from = r.status;
-        r.status = Status.COMPLETED;
-        r.completedAt = clock.instant();
-        RequestService.clearWork(r);
-        r.lastError = null;
+        RequestLifecycle.completed(r, clock.instant());
         requestService.record(r, Actors.SYSTEM, "COMPLETED", from, note);
     }
 
     private void reject(PrivacyRequest r, String reason) {
         Status from = r.status;
-        r.status = Status.REJECTED;
-        r.rejectionReason = reason;
-        r.completedAt = clock.instant();
-        RequestService.clearWork(r);
+        RequestLifecycle.rejected(r, reason, clock.instant());
         requestService.record(r, Actors.SYSTEM, "REJECTED", from, reason);
     }
 
