@@ -154,7 +154,8 @@ public class ErasureService {
     }
 
     private static DeactivationReceipt receipt(DeactivationEvent event, ErasureJob job) {
-        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, Enums.as(JobStatus.class, job.status), job.deadline, job.runAfter);
+        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, Enums.as(JobStatus.class, job.status), job.deadline,
+                job.runAfter);
     }
 
     /** The admins' list; the at-risk gauge is refreshed on the way. */
@@ -210,8 +211,11 @@ public class ErasureService {
         boolean atRisk = ErasureDeadlines.atRisk(j, clock.instant(), config.erasure().atRiskMargin());
         List<StepView> stepViews = jobSteps.stream()
                 .sorted(Comparator.comparing(s -> SERVICES.indexOf(s.service)))
-                .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();
-        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status), j.deactivatedAt, j.deadline, j.runAfter, j.createdAt,
-                j.completedAt, j.attempts, j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
+                .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError,
+                        s.confirmedAt))
+                .toList();
+        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status),
+                j.deactivatedAt, j.deadline, j.runAfter, j.createdAt, j.completedAt, j.attempts,
+                j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
     }
 }

@@ -255,16 +255,16 @@ public class RequestService {
 
     RequestView view(PrivacyRequest r, List<RequestEvent> events) {
         List<HistoryEntry> history = events.stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, Enums.as(RequestStatus.class, e.fromStatus), Enums.as(RequestStatus.class, e.toStatus),
-                        e.note))
+                .map(e -> new HistoryEntry(e.at, e.actor, e.action, Enums.as(RequestStatus.class, e.fromStatus),
+                        Enums.as(RequestStatus.class, e.toStatus), e.note))
                 .toList();
         ExportLink export = null;
         if (r.exportExpiresAt != null) {
             export = new ExportLink("/api/privacy/requests/" + r.id + "/export", r.exportExpiresAt, !r.exportExpiresAt.isAfter(clock.instant()));
         }
         boolean overdue = RequestLifecycle.overdue(r, clock.today());
-        return new RequestView(r.id, Enums.as(RequestType.class, r.type), Enums.as(RequestStatus.class, r.status), r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
-                json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
+        return new RequestView(r.id, Enums.as(RequestType.class, r.type), Enums.as(RequestStatus.class, r.status), r.subject,
+                r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue, json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
                 r.lastError, r.erasureJobId, export, history);
     }
 }
