@@ -1,5 +1,7 @@
 package org.plugin.privacy.client;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -8,31 +10,108 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 /**
- * atom-service's internal API (docs/internal-api.md), called with this service's own token. Its
- * restriction endpoint is contributor-service's to call: a restriction reaches atom-service through
- * contributor-service, whoever decided it.
+ * atom-service's internal API (docs/internal-api.md), called with this service's own token: what the
+ * catalog ties to a contributor id, and the feedback keyed by the token subject of its author,
+ * contributor or not (a contributor's feedback from before they registered carries no contributor
+ * id; called only with {@code plugin.privacy.atom-service.author-feedback=true}). The records are what
+ * this service reads and sends, named as atom-service names them (its InternalDtos and AtomDtos).
+ * Its restriction endpoint is contributor-service's to call: a restriction reaches atom-service
+ * through contributor-service, whoever decided it.
  */
 @RegisterRestClient(configKey = "atom-service")
 @OidcClientFilter
-@Path("/internal/atoms/contributors/{id}")
+@Path("/internal/atoms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AtomClient {
 
-    @GET
-    @Path("/personal-data")
-    JsonNode personalData(@PathParam("id") UUID id);
+    /** Everything the catalog ties to one contributor id: an ACCESS document carries it whole. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
+            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+    }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Erasure(UUID contributorId, Instant erasedAt, int atoms, int feedback) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AtomData(String name, AtomMetadata descriptor, String lifecycle, Instant createdAt, List<VersionView> versions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AtomMetadata(String displayName, String summary, String description, String kind, String category, List<String> tags,
+            String license, String sourceUrl, String documentationUrl) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VersionView(String atom, String version, String state, List<Artifact> artifacts, List<String> languages,
+            List<ConnectionPoint> connectionPoints, String releaseNotes, String contentDigest, Instant createdAt, Instant updatedAt,
+            Instant publishedAt, Instant deprecatedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Artifact(String type, String reference, String digest) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConnectionPoint(String name, String protocol, String direction) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ChainData(String name, String description, Instant createdAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RatingData(String atom, int stars, Instant createdAt, Instant updatedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CommentData(UUID id, String atom, String body, Instant createdAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LedgerData(long seq, UUID id, Instant recordedAt, String event, String atom, String version, String actorKind,
+            String ciClient, String details) {
+    }
+
+    /** Every rating and comment whose author is {@code subject}, contributor or not; empty lists for an unknown subject. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AuthorFeedback(String subject, List<RatingData> ratings, List<CommentData> comments) {
+    }
+
+    /** Names the author of feedback by their token subject. */
+    record AuthorSubject(String subject) {
+    }
+
+    @GET
+    @Path("/contributors/{id}/personal-data")
+    PersonalData personalData(@PathParam("id") UUID id);
+
+    /**
+     * Feedback text deleted, Atoms kept but attributed to no one; answers {@code {"contributorId","erasedAt","atoms","feedback"}},
+     * also on a repeat: a 2xx is the confirmation.
+     */
     @POST
-    @Path("/erasure")
-    JsonNode erase(@PathParam("id") UUID id);
+    @Path("/contributors/{id}/erasure")
+    void erase(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/authors/personal-data")
+    AuthorFeedback authorFeedback(@QueryParam("subject") String subject);
+
+    /** Deletes the subject's comments, makes their ratings anonymous; a repeat changes nothing. A 2xx is the confirmation. */
+    @POST
+    @Path("/authors/erasure")
+    void eraseAuthor(AuthorSubject author);
 }

@@ -1,5 +1,7 @@
 package org.plugin.privacy.client;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -17,11 +19,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
-/** contributor-service's internal API (docs/internal-api.md), called with this service's own token. */
+/**
+ * contributor-service's internal API (docs/internal-api.md), called with this service's own token.
+ * The records are what this service reads and sends, named as contributor-service names them
+ * (its InternalDtos); a field it adds is ignored here until a record here names it.
+ */
 @RegisterRestClient(configKey = "contributor-service")
 @OidcClientFilter
 @Path("/internal/contributors")
@@ -29,31 +34,59 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ContributorClient {
 
+    /** At most {@link #MAX_NAMES} ids per call. */
+    int MAX_NAMES = 200;
+
+    /** The contributor registered by a token subject or an account name ({@code status}: ACTIVE, DEACTIVATED, ERASED). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Resolved(UUID id, String accountName, String status, Boolean restricted) {
+    record Resolved(UUID id, String accountName, String status, boolean restricted) {
     }
 
+    record NamesRequest(List<UUID> ids) {
+    }
+
+    /** A contributor's public name; null for a deactivated or erased contributor. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ContributorName(UUID id, String accountName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NamesResponse(List<ContributorName> contributors) {
+    }
+
+    /** Everything contributor-service holds about one contributor: an ACCESS document carries it whole. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PersonalData(Profile profile, Restriction restriction, List<RectificationEntry> rectifications,
+            List<EmailReadEntry> emailReads, Instant exportedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Profile(UUID id, String subject, String accountName, String firstName, String lastName, String email,
+            String status, Instant registeredAt, Instant updatedAt, Instant deactivatedAt, Instant erasureDueAt,
+            Instant erasedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Restriction(boolean restricted, String reason, Instant changedAt, String changedBy) {
+    }
+
+    /** A rectified field: which, when, who acted; never the old value. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RectificationEntry(String field, Instant changedAt, String actorType, String actor) {
+    }
+
+    /** An admin read that returned the email. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record EmailReadEntry(Instant readAt, String readerSubject, String readerName, String context) {
+    }
+
+    /** The fields a RECTIFICATION changes; absent ones stay as they are. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Rectification(String firstName, String lastName, String email) {
     }
 
-    record Restriction(boolean restricted, String reason) {
+    record RestrictionChange(boolean restricted, String reason) {
     }
-
-    record NamesRequest(java.util.List<UUID> ids) {
-    }
-
-    /** Public names; every name is null for a deactivated or erased contributor. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Name(UUID id, String accountName) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Names(java.util.List<Name> contributors) {
-    }
-
-    /** At most {@link #MAX_NAMES} ids per call. */
-    int MAX_NAMES = 200;
 
     @GET
     @Path("/resolve")
@@ -65,21 +98,24 @@ public interface ContributorClient {
 
     @POST
     @Path("/names")
-    Names names(NamesRequest ids);
+    NamesResponse names(NamesRequest ids);
 
     @GET
     @Path("/{id}/personal-data")
-    JsonNode personalData(@PathParam("id") UUID id);
+    PersonalData personalData(@PathParam("id") UUID id);
 
+    /** Answers the contributor as they now are; a 2xx is all this service needs. */
     @PATCH
     @Path("/{id}")
-    JsonNode rectify(@PathParam("id") UUID id, Rectification changes);
+    void rectify(@PathParam("id") UUID id, Rectification changes);
 
+    /** Answers the new restriction state; a 2xx is all this service needs. */
     @PUT
     @Path("/{id}/restriction")
-    JsonNode restrict(@PathParam("id") UUID id, Restriction restriction);
+    void restrict(@PathParam("id") UUID id, RestrictionChange change);
 
+    /** Answers {@code {"id","status":"ERASED","erasedAt"}}, also on a repeat; a 2xx is the confirmation. */
     @POST
     @Path("/{id}/erasure")
-    JsonNode erase(@PathParam("id") UUID id);
+    void erase(@PathParam("id") UUID id);
 }

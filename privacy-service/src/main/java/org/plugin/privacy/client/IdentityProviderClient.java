@@ -1,5 +1,8 @@
 package org.plugin.privacy.client;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
@@ -21,7 +24,8 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
  * called with the token of the confidential client {@code privacy-service-idp}, whose service account
  * holds only the realm-management roles {@code view-users} and {@code manage-users}. A user there is
  * keyed by its id, which is the {@code sub} of its tokens. An unknown id answers 404
- * {@code {"error":"User not found"}}.
+ * {@code {"error":"User not found"}}. The records hold what this service reads of Keycloak's
+ * representations, under Keycloak's names.
  */
 @RegisterRestClient(configKey = "identity-provider")
 @OidcClientFilter("identity-provider-admin")
@@ -35,15 +39,24 @@ public interface IdentityProviderClient {
     record AccountChange(String firstName, String lastName, String email) {
     }
 
-    /** The account: username, email, names, creation time, enabled, required actions... */
+    /** The account ({@code createdTimestamp} in epoch milliseconds); Keycloak sends more, which no export shows. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserRepresentation(String username, String email, Boolean emailVerified, String firstName, String lastName,
+            Long createdTimestamp, Boolean enabled, List<String> requiredActions, Map<String, List<String>> attributes) {
+    }
+
+    /** An active session: start and last access in epoch milliseconds, the clients by id. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserSessionRepresentation(String ipAddress, Long start, Long lastAccess, Map<String, String> clients) {
+    }
+
     @GET
     @Path("/{id}")
-    JsonNode account(@PathParam("id") String id);
+    UserRepresentation account(@PathParam("id") String id);
 
-    /** The account's active sessions: start, last access, IP address, clients. */
     @GET
     @Path("/{id}/sessions")
-    JsonNode sessions(@PathParam("id") String id);
+    List<UserSessionRepresentation> sessions(@PathParam("id") String id);
 
     @PUT
     @Path("/{id}")

@@ -1,6 +1,8 @@
 package org.plugin.privacy.client;
 
+import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +17,14 @@ public final class Peers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Peers() {
+    }
+
+    /** A call whose answer is not read: a 2xx is all it needs. */
+    public static void run(String service, Runnable call) {
+        call(service, () -> {
+            call.run();
+            return null;
+        });
     }
 
     public static <T> T call(String service, Supplier<T> call) {
@@ -44,7 +54,7 @@ public final class Peers {
                     return truncate(node.get(field).asText());
                 }
             }
-        } catch (RuntimeException | java.io.IOException ignored) {
+        } catch (RuntimeException | IOException ignored) {
             // no readable detail
         }
         return null;
@@ -58,7 +68,7 @@ public final class Peers {
         return truncate(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + withoutPaths(root.getMessage())));
     }
 
-    private static final java.util.regex.Pattern REQUEST_LINE = java.util.regex.Pattern.compile("\\b(GET|PUT|POST|PATCH|DELETE|HEAD) /\\S*");
+    private static final Pattern REQUEST_LINE = Pattern.compile("\\b(GET|PUT|POST|PATCH|DELETE|HEAD) /\\S*");
 
     /**
      * An HTTP client's message without the path it called (a timeout names it): paths and query strings

@@ -18,6 +18,10 @@ import jakarta.persistence.Table;
 @Table(name = "contact_request")
 public class ContactRequest {
 
+    public enum Status {
+        PENDING, RELAYED, DECLINED
+    }
+
     @Id
     public UUID id;
 
@@ -33,7 +37,7 @@ public class ContactRequest {
     public String replyTo;
 
     @Enumerated(EnumType.STRING)
-    public ContactStatus status;
+    public Status status;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,10 +1,15 @@
 package org.plugin.privacy.repository;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
@@ -12,16 +17,43 @@ import io.quarkus.panache.common.Sort;
 public class ContactRequestRepository implements PanacheRepositoryBase<ContactRequest, UUID> {
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt").and("id");
 
-    public PanacheQuery<ContactRequest> byRequester(String subject) {
-        return find("requesterSubject", NEWEST_FIRST, subject);
+    /** The request, row-locked until the transaction ends. */
+    public Optional<ContactRequest> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public PanacheQuery<ContactRequest> relayedTo(UUID contributorId) {
-        return find("targetContributorId = ?1 and status = ?2", NEWEST_FIRST, contributorId, ContactStatus.RELAYED);
+    /** What {@code subject} sent, newest first. */
+    public Page<ContactRequest> sentBy(String subject, PageRequest page) {
+        return Paging.page(find("requesterSubject", NEWEST_FIRST, subject), page);
     }
 
-    public PanacheQuery<ContactRequest> search(ContactStatus status) {
-        return status == null ? findAll(Sort.by("createdAt").and("id")) : find("status", Sort.by("createdAt").and("id"), status);
+    public List<ContactRequest> allSentBy(String subject) {
+        return list("requesterSubject", NEWEST_FIRST, subject);
+    }
+
+    /** What the operator relayed to the contributor, newest first. */
+    public Page<ContactRequest> relayedTo(UUID contributorId, PageRequest page) {
+        return Paging.page(find("targetContributorId = ?1 and status = ?2", NEWEST_FIRST, contributorId, ContactRequest.Status.RELAYED), page);
+    }
+
+    public List<ContactRequest> allRelayedTo(UUID contributorId) {
+        return list("targetContributorId = ?1 and status = ?2", NEWEST_FIRST, contributorId, ContactRequest.Status.RELAYED);
+    }
+
+    /** The admins' list, oldest first, optionally in one status. */
+    public Page<ContactRequest> search(ContactRequest.Status status, PageRequest page) {
+        return Paging.page(status == null ? findAll(OLDEST_FIRST) : find("status", OLDEST_FIRST, status), page);
+    }
+
+    /** Drops the free text of the requests sent to an erased contributor (the requesters' messages, replies, notes). */
+    public void eraseTextTo(UUID contributorId) {
+        update("message = null, replyTo = null, decisionNote = null where targetContributorId = ?1", contributorId);
+    }
+
+    /** Drops the requester and the free text of what an erased person sent. */
+    public void eraseSentBy(String subject) {
+        update("requesterSubject = null, message = null, replyTo = null, decisionNote = null where requesterSubject = ?1", subject);
     }
 }

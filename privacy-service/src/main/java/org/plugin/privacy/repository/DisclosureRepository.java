@@ -5,25 +5,30 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, UUID> {
 
-    public PanacheQuery<Disclosure> search(UUID contributorId) {
-        Sort sort = Sort.descending("disclosedOn").and("id");
+    private static final Sort NEWEST_FIRST = Sort.descending("disclosedOn").and("id");
+
+    /** The register, newest disclosure first, optionally only those about one contributor. */
+    public Page<Disclosure> search(UUID contributorId, PageRequest page) {
         if (contributorId == null) {
-            return findAll(sort);
+            return Paging.page(findAll(NEWEST_FIRST), page);
         }
-        return find("select d from Disclosure d where :id member of d.contributorIds", sort,
-                io.quarkus.panache.common.Parameters.with("id", contributorId));
+        return Paging.page(find("select d from Disclosure d where :id member of d.contributorIds", NEWEST_FIRST,
+                Parameters.with("id", contributorId)), page);
     }
 
     /** What the subject's ACCESS export shows: disclosures about them not confidential by law. */
     public List<Disclosure> visibleTo(UUID contributorId) {
         return list("select d from Disclosure d where :id member of d.contributorIds and d.confidential = false",
-                Sort.descending("disclosedOn").and("id"), io.quarkus.panache.common.Parameters.with("id", contributorId));
+                NEWEST_FIRST, Parameters.with("id", contributorId));
     }
 }

@@ -16,6 +16,18 @@ import jakarta.persistence.Version;
 @Table(name = "erasure_job")
 public class ErasureJob {
 
+    /** Waiting for its time, being run by a replica, waiting for a retry, done. */
+    public enum Status {
+        SCHEDULED, RUNNING, RETRYING, COMPLETED
+    }
+
+    public enum Source {
+        /** A deactivation pushed by contributor-service. */
+        DEACTIVATION,
+        /** An approved ERASURE request. */
+        REQUEST
+    }
+
     @Id
     public UUID id;
 
@@ -29,7 +41,7 @@ public class ErasureJob {
     public String subject;
 
     @Enumerated(EnumType.STRING)
-    public JobSource source;
+    public Source source;
 
     @Column(name = "request_id")
     public UUID requestId;
@@ -43,7 +55,7 @@ public class ErasureJob {
     public Instant runAfter;
 
     @Enumerated(EnumType.STRING)
-    public JobStatus status;
+    public Status status;
 
     public int attempts;
 

@@ -6,9 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
@@ -20,27 +24,32 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
 
     /** The contributor's job, row-locked until the transaction ends (a worker settling it waits, and is waited for). */
     public Optional<ErasureJob> byContributorForUpdate(UUID contributorId) {
-        return find("contributorId", contributorId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("contributorId", contributorId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The job, row-locked until the transaction ends. */
+    public Optional<ErasureJob> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Admin list, soonest deadline first; {@code atRiskFrom} = now plus the at-risk margin. */
-    public PanacheQuery<ErasureJob> search(JobStatus status, Boolean atRisk, Instant atRiskFrom) {
+    public Page<ErasureJob> search(ErasureJob.Status status, Boolean atRisk, Instant atRiskFrom, PageRequest page) {
         StringBuilder q = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters p = new io.quarkus.panache.common.Parameters();
+        Parameters p = new Parameters();
         if (status != null) {
             q.append(" and status = :status");
             p.and("status", status);
         }
         if (atRisk != null) {
-            p.and("done", JobStatus.COMPLETED).and("from", atRiskFrom);
+            p.and("done", ErasureJob.Status.COMPLETED).and("from", atRiskFrom);
             q.append(atRisk ? " and status <> :done and deadline <= :from" : " and (status = :done or deadline > :from)");
         }
-        return find(q.toString(), Sort.by("deadline").and("id"), p);
+        return Paging.page(find(q.toString(), Sort.by("deadline").and("id"), p), page);
     }
 
     /** Jobs not done {@code margin} before their deadline, as of {@code atRiskFrom} = now + margin. */
     public long countAtRisk(Instant atRiskFrom) {
-        return count("status <> ?1 and deadline <= ?2", JobStatus.COMPLETED, atRiskFrom);
+        return count("status <> ?1 and deadline <= ?2", ErasureJob.Status.COMPLETED, atRiskFrom);
     }
 
     /**
@@ -58,7 +67,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
                  FOR UPDATE SKIP LOCKED""", UUID.class)
                 .setParameter("now", now).setParameter("batch", batch).getResultList();
         if (!ids.isEmpty()) {
-            update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id in ?3", leaseUntil, JobStatus.RUNNING, ids);
+            update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id in ?3", leaseUntil, ErasureJob.Status.RUNNING, ids);
         }
         return ids;
     }
@@ -74,7 +83,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         if (ids.isEmpty()) {
             return false;
         }
-        update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id = ?3", leaseUntil, JobStatus.RUNNING, id);
+        update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id = ?3", leaseUntil, ErasureJob.Status.RUNNING, id);
         return true;
     }
 }

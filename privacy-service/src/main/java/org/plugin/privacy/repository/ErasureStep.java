@@ -25,6 +25,10 @@ public class ErasureStep {
     /** The login account at the identity provider (Keycloak), deleted by the person's token subject. */
     public static final String IDENTITY_PROVIDER = "identity-provider";
 
+    public enum Status {
+        PENDING, FAILED, CONFIRMED
+    }
+
     @Id
     @Column(name = "job_id")
     public UUID jobId;
@@ -33,7 +37,7 @@ public class ErasureStep {
     public String service;
 
     @Enumerated(EnumType.STRING)
-    public StepStatus status;
+    public Status status;
 
     public int attempts;
 

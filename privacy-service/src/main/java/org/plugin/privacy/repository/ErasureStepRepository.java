@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -17,5 +18,10 @@ public class ErasureStepRepository implements PanacheRepositoryBase<ErasureStep,
 
     public List<ErasureStep> ofJobs(List<UUID> jobIds) {
         return jobIds.isEmpty() ? List.of() : list("jobId in ?1", Sort.by("jobId").and("service"), jobIds);
+    }
+
+    /** One step of a job, row-locked until the transaction ends (replicas recording the same step wait for each other). */
+    public ErasureStep lock(UUID jobId, String service) {
+        return findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -22,7 +22,7 @@ public class ExportDocument {
     public UUID requestId;
 
     @Enumerated(EnumType.STRING)
-    public RequestType kind;
+    public PrivacyRequest.Type kind;
 
     public String content;
 

@@ -2,6 +2,7 @@ package org.plugin.privacy.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,10 +13,49 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A data-subject request. Never serialized: see the DTOs in the rest package. */
+/** A data-subject request. Never serialized: the service maps it to the records of the api package. */
 @Entity
 @Table(name = "privacy_request")
 public class PrivacyRequest {
+
+    /** The rights of the notice, as request types. */
+    public enum Type {
+        ACCESS, PORTABILITY, RECTIFICATION, RESTRICTION, OBJECTION, ERASURE;
+
+        /** Types fulfilled by the service on its own, without an admin's decision. */
+        public boolean automatic() {
+            return this == ACCESS || this == PORTABILITY || this == RECTIFICATION;
+        }
+
+        /** Types whose approval sets a restriction of processing in the other services. */
+        public boolean restricts() {
+            return this == RESTRICTION || this == OBJECTION;
+        }
+    }
+
+    public enum Status {
+        RECEIVED, IN_PROGRESS, COMPLETED, REJECTED;
+
+        public static final List<Status> OPEN = List.of(RECEIVED, IN_PROGRESS);
+
+        public boolean open() {
+            return OPEN.contains(this);
+        }
+    }
+
+    /** What the request worker still has to do for a request. */
+    public enum Work {
+        /** Gather the subject's data and store the ACCESS or PORTABILITY document. */
+        EXPORT,
+        /** Apply the requested changes in contributor-service. */
+        RECTIFY,
+        /** Set the restriction in contributor-service and atom-service. */
+        RESTRICT,
+        /** Lift a restriction set earlier. */
+        LIFT,
+        /** Create (or join) the subject's erasure job. */
+        ERASE
+    }
 
     @Id
     public UUID id;
@@ -27,10 +67,10 @@ public class PrivacyRequest {
     public UUID contributorId;
 
     @Enumerated(EnumType.STRING)
-    public RequestType type;
+    public Type type;
 
     @Enumerated(EnumType.STRING)
-    public RequestStatus status;
+    public Status status;
 
     /** JSON of the type's details; null once erased. */
     public String details;
@@ -54,7 +94,7 @@ public class PrivacyRequest {
     public boolean restrictionActive;
 
     @Enumerated(EnumType.STRING)
-    public RequestWork work;
+    public Work work;
 
     @Column(name = "work_attempts")
     public int workAttempts;

@@ -33,11 +33,11 @@ public class RequestEvent {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
-    public RequestStatus fromStatus;
+    public PrivacyRequest.Status fromStatus;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
-    public RequestStatus toStatus;
+    public PrivacyRequest.Status toStatus;
 
     public String note;
 }

@@ -3,8 +3,8 @@ package org.plugin.privacy.repository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,5 +25,10 @@ public class RequestEventRepository implements PanacheRepositoryBase<RequestEven
         }
         return list("requestId in ?1", Sort.by("id"), requestIds).stream()
                 .collect(Collectors.groupingBy(e -> e.requestId, Collectors.toList()));
+    }
+
+    /** Drops the free text of the histories of an erased person's requests; the events themselves stay. */
+    public void eraseNotes(Collection<UUID> requestIds) {
+        update("note = null where requestId in ?1", requestIds);
     }
 }

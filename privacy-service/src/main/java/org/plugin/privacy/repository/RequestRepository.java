@@ -10,20 +10,35 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, UUID> {
 
-    public Optional<PrivacyRequest> findOpen(String subject, RequestType type) {
-        return find("subject = ?1 and type = ?2 and status in ?3", subject, type, RequestStatus.OPEN).firstResultOptional();
+    private static final Sort NEWEST_FIRST = Sort.descending("receivedAt").and("id", Sort.Direction.Descending);
+
+    public Optional<PrivacyRequest> findOpen(String subject, PrivacyRequest.Type type) {
+        return find("subject = ?1 and type = ?2 and status in ?3", subject, type, PrivacyRequest.Status.OPEN).firstResultOptional();
     }
 
-    public PanacheQuery<PrivacyRequest> bySubject(String subject) {
-        return find("subject", Sort.descending("receivedAt").and("id", Sort.Direction.Descending), subject);
+    /** The request, row-locked until the transaction ends (an admin's decision and the worker's outcome wait for each other). */
+    public Optional<PrivacyRequest> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The requests {@code subject} filed, newest first. */
+    public Page<PrivacyRequest> bySubject(String subject, PageRequest page) {
+        return Paging.page(find("subject", NEWEST_FIRST, subject), page);
+    }
+
+    public List<PrivacyRequest> allBySubject(String subject) {
+        return list("subject", NEWEST_FIRST, subject);
     }
 
     public List<PrivacyRequest> byContributor(UUID contributorId) {
@@ -31,7 +46,7 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
     }
 
     /** Admin list: filters by status, type and overdue (open and due before {@code today}), sorted by due date. */
-    public PanacheQuery<PrivacyRequest> search(RequestStatus status, RequestType type, Boolean overdue, LocalDate today) {
+    public Page<PrivacyRequest> search(PrivacyRequest.Status status, PrivacyRequest.Type type, Boolean overdue, LocalDate today, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -43,16 +58,21 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
             params.put("type", type);
         }
         if (overdue != null) {
-            params.put("open", RequestStatus.OPEN);
+            params.put("open", PrivacyRequest.Status.OPEN);
             params.put("today", today);
             where.add(overdue ? "(status in :open and dueDate < :today)" : "(status not in :open or dueDate >= :today)");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(query, Sort.by("dueDate").and("id"), params);
+        return Paging.page(find(query, Sort.by("dueDate").and("id"), params), page);
+    }
+
+    /** The open requests an erasure job completes. */
+    public List<PrivacyRequest> openOfJob(UUID jobId) {
+        return list("erasureJobId = ?1 and status in ?2", jobId, PrivacyRequest.Status.OPEN);
     }
 
     public long countOverdue(LocalDate today) {
-        return count("status in ?1 and dueDate < ?2", RequestStatus.OPEN, today);
+        return count("status in ?1 and dueDate < ?2", PrivacyRequest.Status.OPEN, today);
     }
 
     /**

@@ -20,15 +20,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.repository.ContactStatus;
-import org.plugin.privacy.rest.ContactDtos.AdminView;
-import org.plugin.privacy.rest.ContactDtos.Decision;
-import org.plugin.privacy.rest.ContactDtos.NewContact;
-import org.plugin.privacy.rest.ContactDtos.ReceivedView;
-import org.plugin.privacy.rest.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactDtos.AdminView;
+import org.plugin.privacy.api.ContactDtos.Decision;
+import org.plugin.privacy.api.ContactDtos.NewContact;
+import org.plugin.privacy.api.ContactDtos.ReceivedView;
+import org.plugin.privacy.api.ContactDtos.RequesterView;
+import org.plugin.privacy.api.ContactStatus;
 import org.plugin.privacy.service.ContactService;
 
 /** Contact requests: users ask the operator to reach a contributor; admins relay or decline. */
@@ -41,11 +42,11 @@ import org.plugin.privacy.service.ContactService;
 public class ContactResource {
 
     private final ContactService service;
-    private final Callers callers;
+    private final CurrentCaller caller;
 
-    ContactResource(ContactService service, Callers callers) {
+    ContactResource(ContactService service, CurrentCaller caller) {
         this.service = service;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -58,7 +59,7 @@ public class ContactResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "503", description = "contributor-service cannot confirm the contributor now; nothing recorded")
     public Response create(@NotNull @Valid NewContact body) {
-        RequesterView created = service.create(callers.current(), body);
+        RequesterView created = service.create(caller.get(), body);
         return Response.created(URI.create("/api/privacy/contact-requests/mine/" + created.id())).entity(created).build();
     }
 
@@ -70,7 +71,7 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "A page, newest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RequesterView> mine(@BeanParam @Valid PageRequest page) {
-        return service.mine(callers.current().subject(), page);
+        return service.mine(caller.get(), page);
     }
 
     @GET
@@ -80,7 +81,7 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The request and its status")
     @APIResponse(responseCode = "404", description = "No such request of the caller's")
     public RequesterView mineOne(@PathParam("id") UUID id) {
-        return service.mineOne(callers.current().subject(), id);
+        return service.mineOne(caller.get(), id);
     }
 
     @GET
@@ -91,7 +92,7 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is now")
     public Page<ReceivedView> received(@BeanParam @Valid PageRequest page) {
-        return service.received(callers.current().subject(), page);
+        return service.received(caller.get(), page);
     }
 
     @GET
@@ -113,7 +114,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Already decided")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public AdminView relay(@PathParam("id") UUID id, @Valid Decision body) {
-        return service.decide(callers.current(), id, ContactStatus.RELAYED, body == null ? null : body.note());
+        return service.decide(caller.get(), id, ContactStatus.RELAYED, body == null ? null : body.note());
     }
 
     @POST
@@ -126,6 +127,6 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Already decided")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public AdminView decline(@PathParam("id") UUID id, @Valid Decision body) {
-        return service.decide(callers.current(), id, ContactStatus.DECLINED, body == null ? null : body.note());
+        return service.decide(caller.get(), id, ContactStatus.DECLINED, body == null ? null : body.note());
     }
 }

@@ -20,11 +20,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
-import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
+import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 import org.plugin.privacy.service.DisclosureService;
 
 /** The register of disclosures to competent authorities (admins only). */
@@ -37,11 +38,11 @@ import org.plugin.privacy.service.DisclosureService;
 public class DisclosureResource {
 
     private final DisclosureService service;
-    private final Callers callers;
+    private final CurrentCaller caller;
 
-    DisclosureResource(DisclosureService service, Callers callers) {
+    DisclosureResource(DisclosureService service, CurrentCaller caller) {
         this.service = service;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -51,7 +52,7 @@ public class DisclosureResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a date in the future or before 2000")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response record(@NotNull @Valid NewDisclosure body) {
-        DisclosureView created = service.record(callers.current(), body);
+        DisclosureView created = service.record(caller.get(), body);
         return Response.created(URI.create("/api/privacy/disclosures/" + created.id())).entity(created).build();
     }
 

@@ -19,12 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.repository.JobStatus;
-import org.plugin.privacy.rest.ErasureDtos.Certificate;
-import org.plugin.privacy.rest.ErasureDtos.JobView;
+import org.plugin.privacy.api.ErasureDtos.Certificate;
+import org.plugin.privacy.api.ErasureDtos.JobView;
+import org.plugin.privacy.api.JobStatus;
 import org.plugin.privacy.service.ErasureService;
-import org.plugin.privacy.service.ErasureWorker;
-import org.plugin.privacy.service.PrivacyMetrics;
 
 /** The erasure jobs, for admins: per-service status, retry-now, completion certificates. */
 @Path("/api/privacy/erasure-jobs")
@@ -35,13 +33,9 @@ import org.plugin.privacy.service.PrivacyMetrics;
 public class ErasureResource {
 
     private final ErasureService service;
-    private final ErasureWorker worker;
-    private final PrivacyMetrics metrics;
 
-    ErasureResource(ErasureService service, ErasureWorker worker, PrivacyMetrics metrics) {
+    ErasureResource(ErasureService service) {
         this.service = service;
-        this.worker = worker;
-        this.metrics = metrics;
     }
 
     @GET
@@ -50,10 +44,7 @@ public class ErasureResource {
     @APIResponse(responseCode = "200", description = "A page of jobs")
     @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
     public Page<JobView> list(@QueryParam("status") String status, @QueryParam("atRisk") String atRisk, @BeanParam @Valid PageRequest page) {
-        JobStatus statusFilter = Filters.parse(JobStatus.class, "status", status);
-        Boolean atRiskFilter = Filters.bool("atRisk", atRisk);
-        metrics.refresh();
-        return service.search(statusFilter, atRiskFilter, page);
+        return service.search(Filters.parse(JobStatus.class, "status", status), Filters.bool("atRisk", atRisk), page);
     }
 
     @GET
@@ -74,9 +65,7 @@ public class ErasureResource {
     @APIResponse(responseCode = "404", description = "No such job")
     @APIResponse(responseCode = "409", description = "Already completed, or still in its grace period")
     public JobView retry(@PathParam("id") UUID id) {
-        service.makeDue(id);
-        worker.runNow(id);
-        return service.get(id);
+        return service.retry(id);
     }
 
     @GET

@@ -1,8 +1,10 @@
 package org.plugin.privacy.rest;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
 
-import org.plugin.common.web.Problems;
+import org.plugin.common.error.DomainException;
 
 /** Query filters parsed by hand, so a bad value is a 400 naming the allowed ones (not the 404 JAX-RS gives). */
 final class Filters {
@@ -15,9 +17,9 @@ final class Filters {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("Query parameter '" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw DomainException.invalid("Query parameter '" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -25,21 +27,21 @@ final class Filters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw Problems.badRequest("Query parameter '" + name + "' must be true or false");
+            default -> throw DomainException.invalid("Query parameter '" + name + "' must be true or false");
         };
     }
 
-    static java.util.UUID uuid(String name, String value) {
+    static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return java.util.UUID.fromString(value.strip());
+            return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("Query parameter '" + name + "' must be a UUID");
+            throw DomainException.invalid("Query parameter '" + name + "' must be a UUID");
         }
     }
 }

@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
-import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
-import org.plugin.privacy.rest.NoticeDtos.NewVersion;
-import org.plugin.privacy.rest.NoticeDtos.NoticeView;
-import org.plugin.privacy.rest.NoticeDtos.VersionView;
+import org.plugin.privacy.api.NoticeDtos.CookieRegister;
+import org.plugin.privacy.api.NoticeDtos.NewVersion;
+import org.plugin.privacy.api.NoticeDtos.NoticeView;
+import org.plugin.privacy.api.NoticeDtos.VersionView;
 import org.plugin.privacy.service.NoticeService;
 
 /** The personal data notice and the cookie register, public, as versioned data. */
@@ -31,11 +32,11 @@ import org.plugin.privacy.service.NoticeService;
 public class NoticeResource {
 
     private final NoticeService service;
-    private final Callers callers;
+    private final CurrentCaller caller;
 
-    NoticeResource(NoticeService service, Callers callers) {
+    NoticeResource(NoticeService service, CurrentCaller caller) {
         this.service = service;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @GET
@@ -69,7 +70,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "409", description = "That version exists (published versions never change), or was published concurrently")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response publish(@NotNull @Valid NewVersion body) {
-        VersionView published = service.publish(callers.current().adminName(), body);
+        VersionView published = service.publish(caller.get(), body);
         return Response.created(URI.create("/api/privacy/notice/versions/" + published.version())).entity(published).build();
     }
 

@@ -21,16 +21,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.rest.RequestDtos.Extension;
-import org.plugin.privacy.rest.RequestDtos.NewRequest;
-import org.plugin.privacy.rest.RequestDtos.Note;
-import org.plugin.privacy.rest.RequestDtos.Rejection;
-import org.plugin.privacy.rest.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestDtos.Extension;
+import org.plugin.privacy.api.RequestDtos.NewRequest;
+import org.plugin.privacy.api.RequestDtos.Note;
+import org.plugin.privacy.api.RequestDtos.Rejection;
+import org.plugin.privacy.api.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestStatus;
+import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.service.RequestService;
 
 /** Data-subject requests: filed by users about themselves, decided by admins. */
@@ -43,11 +44,11 @@ import org.plugin.privacy.service.RequestService;
 public class RequestResource {
 
     private final RequestService service;
-    private final Callers callers;
+    private final CurrentCaller caller;
 
-    RequestResource(RequestService service, Callers callers) {
+    RequestResource(RequestService service, CurrentCaller caller) {
         this.service = service;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -64,7 +65,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The same request was being filed at the same moment and is not readable yet; retry")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public Response create(@NotNull @Valid NewRequest body) {
-        var result = service.create(callers.current(), body);
+        var result = service.create(caller.get(), body);
         if (!result.created()) {
             return Response.ok(result.request()).build();
         }
@@ -78,7 +79,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RequestView> mine(@BeanParam @Valid PageRequest page) {
-        return service.mine(callers.current().subject(), page);
+        return service.mine(caller.get(), page);
     }
 
     @GET
@@ -99,7 +100,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "The request")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     public RequestView get(@PathParam("id") UUID id) {
-        return service.get(callers.current(), id);
+        return service.get(caller.get(), id);
     }
 
     @GET
@@ -113,7 +114,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The document is not ready yet")
     @APIResponse(responseCode = "410", description = "The document expired and was deleted")
     public Response export(@PathParam("id") UUID id) {
-        var download = service.export(callers.current(), id);
+        var download = service.export(caller.get(), id);
         return Response.ok(download.content(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + download.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -129,7 +130,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "Not RECEIVED, or a type fulfilled on its own")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView approve(@PathParam("id") UUID id, @Valid Note body) {
-        return service.approve(callers.current(), id, body == null ? null : body.note());
+        return service.approve(caller.get(), id, body == null ? null : body.note());
     }
 
     @POST
@@ -142,7 +143,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "Not open, or its erasure has started")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView reject(@PathParam("id") UUID id, @NotNull @Valid Rejection body) {
-        return service.reject(callers.current(), id, body.reason());
+        return service.reject(caller.get(), id, body.reason());
     }
 
     @POST
@@ -155,7 +156,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "Not open, or the service's work for it is pending")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView complete(@PathParam("id") UUID id, @Valid Note body) {
-        return service.complete(callers.current(), id, body == null ? null : body.note());
+        return service.complete(caller.get(), id, body == null ? null : body.note());
     }
 
     @POST
@@ -168,7 +169,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "Not open, or already extended by two months")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView extend(@PathParam("id") UUID id, @NotNull @Valid Extension body) {
-        return service.extend(callers.current(), id, body.months(), body.reason());
+        return service.extend(caller.get(), id, body.months(), body.reason());
     }
 
     @POST
@@ -181,6 +182,6 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "No restriction in force for this request")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     public RequestView lift(@PathParam("id") UUID id, @Valid Note body) {
-        return service.lift(callers.current(), id, body == null ? null : body.note());
+        return service.lift(caller.get(), id, body == null ? null : body.note());
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.ContributorClient.NamesRequest;
+import org.plugin.privacy.client.ContributorClient.NamesResponse;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 
@@ -39,7 +41,7 @@ public class AccountNames {
         for (int from = 0; from < distinct.size(); from += ContributorClient.MAX_NAMES) {
             List<UUID> batch = new ArrayList<>(distinct.subList(from, Math.min(distinct.size(), from + ContributorClient.MAX_NAMES)));
             try {
-                ContributorClient.Names answer = Peers.call("contributor-service", () -> contributors.names(new ContributorClient.NamesRequest(batch)));
+                NamesResponse answer = Peers.call("contributor-service", () -> contributors.names(new NamesRequest(batch)));
                 if (answer != null && answer.contributors() != null) {
                     answer.contributors().stream().filter(n -> n.id() != null && n.accountName() != null)
                             .forEach(n -> names.put(n.id(), n.accountName()));

@@ -1,44 +1,61 @@
 package org.plugin.privacy.service;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
+import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
+import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 import org.plugin.privacy.repository.Disclosure;
 import org.plugin.privacy.repository.DisclosureRepository;
-import org.plugin.privacy.repository.Paging;
-import org.plugin.privacy.rest.DisclosureDtos.DisclosureView;
-import org.plugin.privacy.rest.DisclosureDtos.NewDisclosure;
 
 /** The register of transmissions to competent authorities; each entry names the approving admin. */
 @ApplicationScoped
 public class DisclosureService {
 
     /** No disclosure of the platform's data predates this (a floor against dates the database cannot store). */
-    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(2000, 1, 1);
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final DisclosureRepository disclosures;
     private final PlatformClock clock;
+    private final AccessRules access;
 
-    DisclosureService(DisclosureRepository disclosures, PlatformClock clock) {
+    DisclosureService(DisclosureRepository disclosures, PlatformClock clock, AccessRules access) {
         this.disclosures = disclosures;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public DisclosureView record(Caller admin, NewDisclosure body) {
-        if (body.disclosedOn().isAfter(clock.today())) {
-            throw Problems.badRequest("disclosedOn must not be in the future: the register records transmissions that took place");
+        String approvedBy = Actors.admin(access.subject(admin));
+        checkDisclosedOn(body.disclosedOn(), clock.today());
+        Disclosure d = entry(body, approvedBy, clock.now());
+        disclosures.persist(d);
+        return view(d);
+    }
+
+    /** The register records transmissions that took place: not in the future, nor before the platform's data existed. */
+    static void checkDisclosedOn(LocalDate disclosedOn, LocalDate today) {
+        if (disclosedOn.isAfter(today)) {
+            throw DomainException.invalid("disclosedOn must not be in the future: the register records transmissions that took place");
         }
-        if (body.disclosedOn().isBefore(EARLIEST)) {
-            throw Problems.badRequest("disclosedOn must be on or after " + EARLIEST);
+        if (disclosedOn.isBefore(EARLIEST)) {
+            throw DomainException.invalid("disclosedOn must be on or after " + EARLIEST);
         }
+    }
+
+    /** The register entry of a disclosure, its free text stripped, its contributors and categories each once. */
+    static Disclosure entry(NewDisclosure body, String approvedBy, Instant now) {
         Disclosure d = new Disclosure();
         d.id = UUID.randomUUID();
         d.authority = body.authority().strip();
@@ -46,21 +63,27 @@ public class DisclosureService {
         d.reference = body.reference().strip();
         d.disclosedOn = body.disclosedOn();
         d.confidential = body.confidential();
-        d.approvedBy = admin.adminName();
-        d.recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        d.approvedBy = approvedBy;
+        d.recordedAt = now;
         d.contributorIds = new LinkedHashSet<>(body.contributorIds());
         d.dataCategories = new LinkedHashSet<>(body.dataCategories().stream().map(String::strip).toList());
-        disclosures.persist(d);
-        return DisclosureView.from(d);
+        return d;
     }
 
     @Transactional
     public Page<DisclosureView> search(UUID contributorId, PageRequest page) {
-        return Paging.page(disclosures.search(contributorId), page).map(DisclosureView::from);
+        return disclosures.search(contributorId, page).map(DisclosureService::view);
     }
 
     @Transactional
     public DisclosureView get(UUID id) {
-        return disclosures.findByIdOptional(id).map(DisclosureView::from).orElseThrow(() -> Problems.notFound("No disclosure " + id));
+        return disclosures.findByIdOptional(id).map(DisclosureService::view).orElseThrow(() -> DomainException.notFound("No disclosure " + id));
+    }
+
+    /** A register entry, its contributors and categories sorted. */
+    static DisclosureView view(Disclosure d) {
+        return new DisclosureView(d.id, d.authority, d.legalBasis, d.reference,
+                d.contributorIds.stream().sorted().toList(), d.dataCategories.stream().sorted().toList(),
+                d.disclosedOn, d.confidential, d.approvedBy, d.recordedAt);
     }
 }

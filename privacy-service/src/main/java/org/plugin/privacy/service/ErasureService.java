@@ -1,11 +1,8 @@
 package org.plugin.privacy.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +11,18 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.plugin.common.time.Deadlines;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
+import org.plugin.privacy.api.ErasureDtos.Certificate;
+import org.plugin.privacy.api.ErasureDtos.Deactivation;
+import org.plugin.privacy.api.ErasureDtos.DeactivationReceipt;
+import org.plugin.privacy.api.ErasureDtos.JobView;
+import org.plugin.privacy.api.ErasureDtos.StepView;
+import org.plugin.privacy.api.JobSource;
+import org.plugin.privacy.api.JobStatus;
+import org.plugin.privacy.api.StepStatus;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.DeactivationEvent;
 import org.plugin.privacy.repository.DeactivationEventRepository;
@@ -26,17 +30,9 @@ import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
-import org.plugin.privacy.repository.JobSource;
-import org.plugin.privacy.repository.JobStatus;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
-import org.plugin.privacy.repository.StepStatus;
-import org.plugin.privacy.rest.ErasureDtos.Certificate;
-import org.plugin.privacy.rest.ErasureDtos.Confirmation;
-import org.plugin.privacy.rest.ErasureDtos.Deactivation;
-import org.plugin.privacy.rest.ErasureDtos.DeactivationReceipt;
-import org.plugin.privacy.rest.ErasureDtos.JobView;
-import org.plugin.privacy.rest.ErasureDtos.StepView;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Erasure jobs: created from deactivations (idempotent on event id and on contributor) and from
@@ -53,27 +49,23 @@ public class ErasureService {
     public static final List<String> SERVICES = List.of(ErasureStep.CONTRIBUTOR_SERVICE, ErasureStep.ATOM_SERVICE,
             ErasureStep.IDENTITY_PROVIDER);
 
-    /** Bounds of a plausible deactivation instant (beyond them the deadline arithmetic and the database fail). */
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
-
     private final ErasureJobRepository jobs;
     private final ErasureStepRepository steps;
     private final DeactivationEventRepository deactivations;
     private final PlatformClock clock;
     private final PrivacyConfig config;
+    private final ErasureWorker worker;
+    private final PrivacyMetrics metrics;
 
     ErasureService(ErasureJobRepository jobs, ErasureStepRepository steps, DeactivationEventRepository deactivations,
-            PlatformClock clock, PrivacyConfig config) {
+            PlatformClock clock, PrivacyConfig config, ErasureWorker worker, PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
         this.deactivations = deactivations;
         this.clock = clock;
         this.config = config;
-    }
-
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        this.worker = worker;
+        this.metrics = metrics;
     }
 
     public record Received(DeactivationReceipt receipt, boolean created) {
@@ -84,9 +76,7 @@ public class ErasureService {
      * contributor who already has a job, answers with that job and creates nothing.
      */
     public Received receive(Deactivation d) {
-        if (d.deactivatedAt().isBefore(EARLIEST) || d.deactivatedAt().isAfter(LATEST)) {
-            throw Problems.badRequest("deactivatedAt must be between " + EARLIEST + " and " + LATEST);
-        }
+        ErasureDeadlines.checkPlausible(d.deactivatedAt());
         return Transactions.insertOrGet(() -> receiveInTransaction(d), () -> receiveInTransaction(d));
     }
 
@@ -94,25 +84,25 @@ public class ErasureService {
         DeactivationEvent known = deactivations.findById(d.eventId());
         if (known != null) {
             if (!known.contributorId.equals(d.contributorId())) {
-                throw Problems.conflict("Event " + d.eventId() + " was already received for another contributor");
+                throw DomainException.conflict("Event " + d.eventId() + " was already received for another contributor");
             }
             return new Received(receipt(known, jobs.findById(known.jobId)), false);
         }
         Instant deactivatedAt = d.deactivatedAt().truncatedTo(ChronoUnit.MICROS);
-        Instant deadline = Deadlines.plusCalendarMonths(deactivatedAt, 1);
+        Instant deadline = ErasureDeadlines.afterDeactivation(deactivatedAt);
         ErasureJob job = jobs.byContributorForUpdate(d.contributorId()).orElse(null);
         boolean created = job == null;
         if (created) {
-            job = newJob(JobSource.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
+            job = newJob(ErasureJob.Source.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
                     deactivatedAt.plus(config.erasure().gracePeriod()));
-        } else if (job.status != JobStatus.COMPLETED && deadline.isBefore(job.deadline)) {
+        } else if (job.status != ErasureJob.Status.COMPLETED && deadline.isBefore(job.deadline)) {
             job.deadline = deadline;
         }
         DeactivationEvent event = new DeactivationEvent();
         event.eventId = d.eventId();
         event.contributorId = d.contributorId();
         event.deactivatedAt = deactivatedAt;
-        event.receivedAt = now();
+        event.receivedAt = clock.now();
         event.jobId = job.id;
         deactivations.persist(event);
         deactivations.flush();
@@ -127,20 +117,20 @@ public class ErasureService {
             if (job.requestId == null) {
                 job.requestId = request.id;
             }
-            if (job.status != JobStatus.COMPLETED && job.subject == null) {
+            if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
                 job.subject = request.subject;
             }
             return job;
         }
-        Instant now = now();
-        ErasureJob job = newJob(JobSource.REQUEST, contributorId, request.id, now,
-                Deadlines.plusCalendarMonths(request.receivedAt, 1 + request.extendedMonths), now);
+        Instant now = clock.now();
+        ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.id, now,
+                ErasureDeadlines.ofRequest(request.receivedAt, request.extendedMonths), now);
         job.subject = request.subject;
         jobs.flush();
         return job;
     }
 
-    private ErasureJob newJob(JobSource source, UUID contributorId, UUID requestId, Instant deactivatedAt, Instant deadline, Instant runAfter) {
+    private ErasureJob newJob(ErasureJob.Source source, UUID contributorId, UUID requestId, Instant deactivatedAt, Instant deadline, Instant runAfter) {
         ErasureJob job = new ErasureJob();
         job.id = UUID.randomUUID();
         job.contributorId = contributorId;
@@ -150,27 +140,30 @@ public class ErasureService {
         job.deadline = deadline;
         job.runAfter = runAfter;
         job.nextAttemptAt = runAfter;
-        job.status = JobStatus.SCHEDULED;
-        job.createdAt = now();
+        job.status = ErasureJob.Status.SCHEDULED;
+        job.createdAt = clock.now();
         jobs.persist(job);
         for (String service : SERVICES) {
             ErasureStep step = new ErasureStep();
             step.jobId = job.id;
             step.service = service;
-            step.status = StepStatus.PENDING;
+            step.status = ErasureStep.Status.PENDING;
             steps.persist(step);
         }
         return job;
     }
 
     private static DeactivationReceipt receipt(DeactivationEvent event, ErasureJob job) {
-        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, job.status, job.deadline, job.runAfter);
+        return new DeactivationReceipt(event.eventId, event.contributorId, job.id, Enums.as(JobStatus.class, job.status), job.deadline,
+                job.runAfter);
     }
 
+    /** The admins' list; the at-risk gauge is refreshed on the way. */
     @Transactional
     public Page<JobView> search(JobStatus status, Boolean atRisk, PageRequest page) {
+        metrics.refresh();
         Instant atRiskFrom = clock.instant().plus(config.erasure().atRiskMargin());
-        Page<ErasureJob> found = Paging.page(jobs.search(status, atRisk, atRiskFrom), page);
+        Page<ErasureJob> found = jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom, page);
         Map<UUID, List<ErasureStep>> byJob = steps.ofJobs(found.items().stream().map(j -> j.id).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.jobId));
         return found.map(j -> view(j, byJob.getOrDefault(j.id, List.of())));
@@ -178,64 +171,51 @@ public class ErasureService {
 
     @Transactional
     public JobView get(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No erasure job " + id));
+        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("No erasure job " + id));
         return view(job, steps.ofJob(id));
     }
 
-    /** Makes a job due now (the admin's retry-now); the caller then runs it. */
-    @Transactional
-    public void makeDue(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("No erasure job " + id));
-        if (job.status == JobStatus.COMPLETED) {
-            throw Problems.conflict("The erasure job is already completed");
+    /**
+     * The admin's retry-now: makes the job due and runs it here, unless another replica holds it;
+     * answers the job as it stands afterwards.
+     */
+    public JobView retry(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> makeDue(id));
+        worker.runNow(id);
+        return QuarkusTransaction.requiringNew().call(() -> get(id));
+    }
+
+    private void makeDue(UUID id) {
+        ErasureJob job = jobs.lock(id)
+                .orElseThrow(() -> DomainException.notFound("No erasure job " + id));
+        if (job.status == ErasureJob.Status.COMPLETED) {
+            throw DomainException.conflict("The erasure job is already completed");
         }
-        Instant now = now();
+        Instant now = clock.now();
         if (now.isBefore(job.runAfter)) {
-            throw Problems.conflict("The job is in its grace period until " + job.runAfter + "; it runs on its own then");
+            throw DomainException.conflict("The job is in its grace period until " + job.runAfter + "; it runs on its own then");
         }
         job.nextAttemptAt = now;
     }
 
     @Transactional
     public Certificate certificate(UUID id) {
-        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No erasure job " + id));
-        if (job.status != JobStatus.COMPLETED) {
-            throw Problems.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
+        ErasureJob job = jobs.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("No erasure job " + id));
+        if (job.status != ErasureJob.Status.COMPLETED) {
+            throw DomainException.conflict("The erasure job is " + job.status + "; a certificate exists once every service confirmed");
         }
-        List<Confirmation> confirmations = steps.ofJob(id).stream()
-                .map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
-        String canonical = canonicalForm(job, confirmations);
-        return new Certificate(job.id, job.contributorId, job.deadline, job.completedAt, !job.completedAt.isAfter(job.deadline),
-                confirmations, "SHA-256", canonical, job.certificateHash);
-    }
-
-    /** What the certificate's hash covers; nothing personal. */
-    static String canonicalForm(ErasureJob job, List<Confirmation> confirmations) {
-        StringBuilder s = new StringBuilder("plugin-erasure-certificate/1")
-                .append("|job=").append(job.id)
-                .append("|contributor=").append(job.contributorId)
-                .append("|deadline=").append(job.deadline)
-                .append("|completed=").append(job.completedAt);
-        confirmations.stream().sorted(java.util.Comparator.comparing(Confirmation::service))
-                .forEach(c -> s.append('|').append(c.service()).append('=').append(c.confirmedAt()));
-        return s.toString();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ErasureCertificates.of(job, steps.ofJob(id));
     }
 
     JobView view(ErasureJob j, List<ErasureStep> jobSteps) {
-        boolean atRisk = j.status != JobStatus.COMPLETED && !clock.instant().plus(config.erasure().atRiskMargin()).isBefore(j.deadline);
+        boolean atRisk = ErasureDeadlines.atRisk(j, clock.instant(), config.erasure().atRiskMargin());
         List<StepView> stepViews = jobSteps.stream()
-                .sorted(java.util.Comparator.comparing(s -> SERVICES.indexOf(s.service)))
-                .map(s -> new StepView(s.service, s.status, s.attempts, s.lastAttemptAt, s.lastError, s.confirmedAt)).toList();
-        return new JobView(j.id, j.contributorId, j.source, j.requestId, j.status, j.deactivatedAt, j.deadline, j.runAfter, j.createdAt,
-                j.completedAt, j.attempts, j.status == JobStatus.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
+                .sorted(Comparator.comparing(s -> SERVICES.indexOf(s.service)))
+                .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError,
+                        s.confirmedAt))
+                .toList();
+        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status),
+                j.deactivatedAt, j.deadline, j.runAfter, j.createdAt, j.completedAt, j.attempts,
+                j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
     }
 }

@@ -1,20 +1,19 @@
 package org.plugin.privacy.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.client.AtomAuthorClient;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
+import org.plugin.privacy.client.ContributorClient.PersonalData;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
@@ -22,16 +21,11 @@ import org.plugin.privacy.repository.ErasureJob;
 import org.plugin.privacy.repository.ErasureJobRepository;
 import org.plugin.privacy.repository.ErasureStep;
 import org.plugin.privacy.repository.ErasureStepRepository;
-import org.plugin.privacy.repository.JobStatus;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.StepStatus;
-import org.plugin.privacy.rest.ErasureDtos.Confirmation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.plugin.common.time.Backoff;
 
 /**
  * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
@@ -52,7 +46,6 @@ public class ErasureWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
-    private final AtomAuthorClient authors;
     private final IdentityProvider identityProvider;
     private final PlatformClock clock;
     private final PrivacyConfig config;
@@ -60,7 +53,7 @@ public class ErasureWorker {
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
+            IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
             PrivacyMetrics metrics) {
         this.jobs = jobs;
         this.steps = steps;
@@ -69,15 +62,10 @@ public class ErasureWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
-        this.authors = authors;
         this.identityProvider = identityProvider;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Batches one run may take back to back: a backlog goes at the speed of the work, not of the schedule. */
@@ -98,7 +86,7 @@ public class ErasureWorker {
 
     /** Claims and runs the due jobs; returns how many were taken. */
     public int runDue() {
-        Instant now = now();
+        Instant now = clock.now();
         List<UUID> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
         for (UUID id : claimed) {
@@ -114,7 +102,7 @@ public class ErasureWorker {
 
     /** Runs one job now if no other replica holds it (an admin's retry-now); false when it could not be taken. */
     public boolean runNow(UUID id) {
-        Instant now = now();
+        Instant now = clock.now();
         boolean claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(id, now, now.plus(config.jobs().lease())));
         if (claimed) {
             run(id);
@@ -128,7 +116,7 @@ public class ErasureWorker {
     void run(UUID jobId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId);
-            List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != StepStatus.CONFIRMED).map(s -> s.service).toList();
+            List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != ErasureStep.Status.CONFIRMED).map(s -> s.service).toList();
             return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
@@ -154,7 +142,7 @@ public class ErasureWorker {
                     if (subject == null) {
                         subject = learnSubject(jobId, pending.contributorId());
                     }
-                    Peers.call(service, () -> contributors.erase(pending.contributorId()));
+                    Peers.run(service, () -> contributors.erase(pending.contributorId()));
                     contributorConfirmed = true;
                 } else if (ErasureStep.IDENTITY_PROVIDER.equals(service)) {
                     // deleted, or already gone (a repeat); no subject known: contributor-service knew no login to delete
@@ -162,10 +150,10 @@ public class ErasureWorker {
                         identityProvider.delete(subject);
                     }
                 } else {
-                    Peers.call(service, () -> atoms.erase(pending.contributorId()));
+                    Peers.run(service, () -> atoms.erase(pending.contributorId()));
                     if (byAuthor && subject != null) {
                         String author = subject;
-                        Peers.call(service, () -> authors.erase(new AtomAuthorClient.Author(author)));
+                        Peers.run(service, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(author)));
                     }
                 }
                 recordStep(jobId, service, null);
@@ -189,7 +177,7 @@ public class ErasureWorker {
      * A failure propagates: the erasure there waits for the next attempt.
      */
     private String learnSubject(UUID jobId, UUID contributorId) {
-        com.fasterxml.jackson.databind.JsonNode data;
+        PersonalData data;
         try {
             data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
         } catch (PeerException e) {
@@ -198,14 +186,14 @@ public class ErasureWorker {
             }
             throw e;
         }
-        com.fasterxml.jackson.databind.JsonNode subject = data == null ? null : data.path("profile").path("subject");
-        if (subject == null || !subject.isTextual() || subject.asText().isBlank() || subject.asText().length() > 255) {
+        String subject = data == null || data.profile() == null ? null : data.profile().subject();
+        if (subject == null || subject.isBlank() || subject.length() > 255) {
             return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-            if (job.status != JobStatus.COMPLETED && job.subject == null) {
-                job.subject = subject.asText();
+            ErasureJob job = jobs.lock(jobId).orElseThrow();
+            if (job.status != ErasureJob.Status.COMPLETED && job.subject == null) {
+                job.subject = subject;
             }
             return job.subject;
         });
@@ -213,47 +201,46 @@ public class ErasureWorker {
 
     private void recordStep(UUID jobId, String service, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ErasureStep step = steps.findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
-            if (step.status == StepStatus.CONFIRMED) {
+            ErasureStep step = steps.lock(jobId, service);
+            if (step.status == ErasureStep.Status.CONFIRMED) {
                 return; // another replica, whose lease this one outlived, confirmed it meanwhile
             }
             step.attempts++;
-            step.lastAttemptAt = now();
+            step.lastAttemptAt = clock.now();
             if (error == null) {
-                step.status = StepStatus.CONFIRMED;
+                step.status = ErasureStep.Status.CONFIRMED;
                 step.confirmedAt = step.lastAttemptAt;
                 step.lastError = null;
             } else {
-                step.status = StepStatus.FAILED;
+                step.status = ErasureStep.Status.FAILED;
                 step.lastError = Peers.truncate(error);
             }
         });
     }
 
     private void settle(UUID jobId, List<String> failures) {
-        ErasureJob job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job.status == JobStatus.COMPLETED) {
+        ErasureJob job = jobs.lock(jobId).orElseThrow();
+        if (job.status == ErasureJob.Status.COMPLETED) {
             return; // settled by another replica meanwhile: its completion time and certificate stand
         }
         List<ErasureStep> jobSteps = steps.ofJob(jobId);
-        boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == StepStatus.CONFIRMED);
+        boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == ErasureStep.Status.CONFIRMED);
         job.leaseUntil = null;
         if (!allConfirmed) {
-            job.status = JobStatus.RETRYING;
+            job.status = ErasureJob.Status.RETRYING;
             job.lastError = Peers.truncate(String.join("; ", failures));
-            job.nextAttemptAt = now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            job.nextAttemptAt = clock.now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
             return;
         }
-        job.status = JobStatus.COMPLETED;
-        job.completedAt = now();
+        job.status = ErasureJob.Status.COMPLETED;
+        job.completedAt = clock.now();
         job.lastError = null;
-        List<Confirmation> confirmations = jobSteps.stream().map(s -> new Confirmation(s.service, s.confirmedAt)).toList();
-        job.certificateHash = ErasureService.sha256(ErasureService.canonicalForm(job, confirmations));
-        for (PrivacyRequest r : requests.list("erasureJobId = ?1 and status in ?2", job.id, RequestStatus.OPEN)) {
-            RequestStatus from = r.status;
-            r.status = RequestStatus.COMPLETED;
+        job.certificateHash = ErasureCertificates.seal(job, jobSteps);
+        for (PrivacyRequest r : requests.openOfJob(job.id)) {
+            PrivacyRequest.Status from = r.status;
+            r.status = PrivacyRequest.Status.COMPLETED;
             r.completedAt = job.completedAt;
-            requestService.record(r, Caller.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
+            requestService.record(r, Actors.SYSTEM, "COMPLETED", from, "Erased everywhere by job " + job.id);
         }
         personalRecords.eraseContributor(job.contributorId, job.subject);
         job.subject = null;

@@ -2,17 +2,20 @@ package org.plugin.privacy.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.plugin.privacy.client.IdentityProviderClient;
+import org.plugin.privacy.client.IdentityProviderClient.AccountChange;
+import org.plugin.privacy.client.IdentityProviderClient.UserRepresentation;
+import org.plugin.privacy.client.IdentityProviderClient.UserSessionRepresentation;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The identity provider (Keycloak) as a holder of the person's data: their login account (username,
@@ -37,12 +40,23 @@ public class IdentityProvider {
             + "date. A session ends after 30 minutes without activity, 10 hours after the login at the latest";
     public static final String HOLDER = "The platform's identity provider (Keycloak, realm plugin), operated by Orange in the EU";
 
-    private final IdentityProviderClient client;
-    private final Json json;
+    /**
+     * What the provider holds about a person, as an ACCESS document shows it: the account, its
+     * attributes when it has some, and its active sessions.
+     */
+    public record Account(String username, String email, Boolean emailVerified, String firstName, String lastName, Instant createdAt,
+            Boolean enabled, List<String> requiredActions, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes,
+            List<Session> sessions) {
+    }
 
-    IdentityProvider(@RestClient IdentityProviderClient client, Json json) {
+    /** A login session: when it started and was last used, from which address, with which clients. */
+    public record Session(Instant startedAt, Instant lastAccessAt, String ipAddress, List<String> clients) {
+    }
+
+    private final IdentityProviderClient client;
+
+    IdentityProvider(@RestClient IdentityProviderClient client) {
         this.client = client;
-        this.json = json;
     }
 
     /** Keycloak's answer for an unknown user id, as opposed to an unknown realm or path. */
@@ -57,7 +71,7 @@ public class IdentityProvider {
                 : e;
     }
 
-    private <T> T call(java.util.function.Supplier<T> call) {
+    private <T> T call(Supplier<T> call) {
         try {
             return Peers.call(NAME, call);
         } catch (PeerException e) {
@@ -82,7 +96,7 @@ public class IdentityProvider {
     }
 
     /** Applies a rectification to the subject's account: false when there is none. */
-    public boolean rectify(String subject, IdentityProviderClient.AccountChange change) {
+    public boolean rectify(String subject, AccountChange change) {
         try {
             call(() -> {
                 client.update(subject, change);
@@ -102,9 +116,9 @@ public class IdentityProvider {
      * email verified, creation time, enabled, required actions, attributes) and its active sessions
      * (start, last access, IP address, clients); null when there is no account.
      */
-    public ObjectNode account(String subject) {
-        JsonNode user;
-        JsonNode sessions;
+    public Account account(String subject) {
+        UserRepresentation user;
+        List<UserSessionRepresentation> sessions;
         try {
             user = call(() -> client.account(subject));
             sessions = call(() -> client.sessions(subject));
@@ -114,35 +128,21 @@ public class IdentityProvider {
             }
             throw e;
         }
-        if (user == null || !user.isObject()) {
-            return null;
-        }
-        ObjectNode account = json.mapper().createObjectNode();
-        for (String field : List.of("username", "email", "emailVerified", "firstName", "lastName")) {
-            account.set(field, user.get(field));
-        }
-        account.put("createdAt", user.path("createdTimestamp").canConvertToLong()
-                ? Instant.ofEpochMilli(user.get("createdTimestamp").asLong()).toString() : null);
-        account.set("enabled", user.get("enabled"));
-        account.set("requiredActions", user.path("requiredActions").isArray() ? user.get("requiredActions") : json.mapper().createArrayNode());
-        if (user.path("attributes").isObject() && !user.get("attributes").isEmpty()) {
-            account.set("attributes", user.get("attributes"));
-        }
-        ArrayNode sessionList = account.putArray("sessions");
-        if (sessions != null && sessions.isArray()) {
-            for (JsonNode s : sessions) {
-                ObjectNode session = sessionList.addObject();
-                session.put("startedAt", epoch(s.path("start")));
-                session.put("lastAccessAt", epoch(s.path("lastAccess")));
-                session.set("ipAddress", s.get("ipAddress"));
-                ArrayNode clients = session.putArray("clients");
-                s.path("clients").forEach(clients::add);
-            }
-        }
-        return account;
+        return user == null ? null : account(user, sessions);
     }
 
-    private static String epoch(JsonNode millis) {
-        return millis.canConvertToLong() ? Instant.ofEpochMilli(millis.asLong()).toString() : null;
+    /** Keycloak's representations as an export shows them: times as instants, clients by name. */
+    static Account account(UserRepresentation user, List<UserSessionRepresentation> sessions) {
+        List<Session> active = sessions == null ? List.of() : sessions.stream()
+                .map(s -> new Session(epoch(s.start()), epoch(s.lastAccess()), s.ipAddress(),
+                        s.clients() == null ? List.of() : List.copyOf(s.clients().values())))
+                .toList();
+        return new Account(user.username(), user.email(), user.emailVerified(), user.firstName(), user.lastName(),
+                epoch(user.createdTimestamp()), user.enabled(), user.requiredActions() == null ? List.of() : user.requiredActions(),
+                user.attributes(), active);
+    }
+
+    private static Instant epoch(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -1,35 +1,42 @@
 package org.plugin.privacy.service;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.common.web.Problems;
+import org.plugin.privacy.api.NoticeDtos;
+import org.plugin.privacy.api.NoticeDtos.CookieRegister;
+import org.plugin.privacy.api.NoticeDtos.NewVersion;
+import org.plugin.privacy.api.NoticeDtos.NoticeContent;
+import org.plugin.privacy.api.NoticeDtos.NoticeView;
+import org.plugin.privacy.api.NoticeDtos.VersionSummary;
+import org.plugin.privacy.api.NoticeDtos.VersionView;
 import org.plugin.privacy.repository.NoticeRepository;
 import org.plugin.privacy.repository.NoticeVersion;
-import org.plugin.privacy.rest.NoticeDtos;
-import org.plugin.privacy.rest.NoticeDtos.CookieRegister;
-import org.plugin.privacy.rest.NoticeDtos.NewVersion;
-import org.plugin.privacy.rest.NoticeDtos.NoticeContent;
-import org.plugin.privacy.rest.NoticeDtos.NoticeView;
-import org.plugin.privacy.rest.NoticeDtos.VersionSummary;
-import org.plugin.privacy.rest.NoticeDtos.VersionView;
 
 /** The notice and its cookie register as versioned documents: one in force, every version readable. */
 @ApplicationScoped
 public class NoticeService {
 
+    private static final Pattern VERSION = Pattern.compile(NoticeDtos.VERSION_REGEXP);
+
     private final NoticeRepository notices;
     private final PlatformClock clock;
     private final Json json;
+    private final AccessRules access;
 
-    NoticeService(NoticeRepository notices, PlatformClock clock, Json json) {
+    NoticeService(NoticeRepository notices, PlatformClock clock, Json json, AccessRules access) {
         this.notices = notices;
         this.clock = clock;
         this.json = json;
+        this.access = access;
     }
 
     @Transactional
@@ -47,10 +54,10 @@ public class NoticeService {
 
     @Transactional
     public VersionView version(String version) {
-        if (version == null || !NoticeDtos.VERSION_PATTERN.matcher(version).matches()) {
-            throw Problems.notFound("No such notice version: versions are 1-40 letters, digits, dots, underscores or hyphens");
+        if (!versionName(version)) {
+            throw DomainException.notFound("No such notice version: versions are 1-40 letters, digits, dots, underscores or hyphens");
         }
-        NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> Problems.notFound("No notice version '" + version + "'"));
+        NoticeVersion v = notices.findByIdOptional(version).orElseThrow(() -> DomainException.notFound("No notice version '" + version + "'"));
         return view(v, currentVersion().version);
     }
 
@@ -67,29 +74,40 @@ public class NoticeService {
     }
 
     @Transactional
-    public VersionView publish(String admin, NewVersion body) {
+    public VersionView publish(Caller admin, NewVersion body) {
+        String publishedBy = Actors.admin(access.subject(admin));
         if (notices.findByIdOptional(body.version()).isPresent()) {
-            throw Problems.conflict("Notice version '" + body.version() + "' exists; published versions are never changed");
+            throw DomainException.conflict("Notice version '" + body.version() + "' exists; published versions are never changed");
         }
-        if (body.effectiveDate().isBefore(clock.today())) {
-            throw Problems.badRequest("effectiveDate must be today or later: a published notice cannot take effect in the past");
-        }
-        if (body.effectiveDate().isAfter(clock.today().plusYears(MAX_YEARS_AHEAD))) {
-            throw Problems.badRequest("effectiveDate must be within " + MAX_YEARS_AHEAD + " years from today");
-        }
+        checkEffectiveDate(body.effectiveDate(), clock.today());
         NoticeVersion v = new NoticeVersion();
         v.version = body.version();
         v.effectiveDate = body.effectiveDate();
         v.content = json.write(body.content());
-        v.publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        v.publishedBy = admin;
+        v.publishedAt = clock.now();
+        v.publishedBy = publishedBy;
         notices.persist(v);
         notices.flush();
         return view(v, currentVersion().version);
     }
 
+    /** Whether {@code version} can name a version at all (anything else is unknown without asking the database). */
+    static boolean versionName(String version) {
+        return version != null && VERSION.matcher(version).matches();
+    }
+
+    /** A version takes effect today or later (never in the past: readers were told otherwise), ten years ahead at most. */
+    static void checkEffectiveDate(LocalDate effectiveDate, LocalDate today) {
+        if (effectiveDate.isBefore(today)) {
+            throw DomainException.invalid("effectiveDate must be today or later: a published notice cannot take effect in the past");
+        }
+        if (effectiveDate.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw DomainException.invalid("effectiveDate must be within " + MAX_YEARS_AHEAD + " years from today");
+        }
+    }
+
     private NoticeVersion currentVersion() {
-        return notices.current(clock.today()).orElseThrow(() -> Problems.notFound("No notice is in force yet"));
+        return notices.current(clock.today()).orElseThrow(() -> DomainException.notFound("No notice is in force yet"));
     }
 
     private NoticeContent content(NoticeVersion v) {

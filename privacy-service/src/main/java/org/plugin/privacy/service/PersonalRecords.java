@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.plugin.privacy.repository.ContactRequestRepository;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
 
 /**
  * What privacy-service itself holds about a person, reduced to non-personal stubs when they are
@@ -52,15 +52,15 @@ public class PersonalRecords {
         theirs.stream().map(r -> r.subject).filter(Objects::nonNull).forEach(subjects::add);
         subjects.forEach(this::eraseSubject);
         scrub(theirs);
-        contacts.update("message = null, replyTo = null, decisionNote = null where targetContributorId = ?1", contributorId);
+        contacts.eraseTextTo(contributorId);
     }
 
     public void eraseSubject(String subject) {
         if (subject == null) {
             return;
         }
-        scrub(requests.list("subject", subject));
-        contacts.update("requesterSubject = null, message = null, replyTo = null, decisionNote = null where requesterSubject = ?1", subject);
+        scrub(requests.allBySubject(subject));
+        contacts.eraseSentBy(subject);
     }
 
     private void scrub(List<PrivacyRequest> list) {
@@ -69,12 +69,12 @@ public class PersonalRecords {
         }
         List<UUID> ids = list.stream().map(r -> r.id).toList();
         exports.deleteForRequests(ids);
-        events.update("note = null where requestId in ?1", ids);
+        events.eraseNotes(ids);
         for (PrivacyRequest r : list) {
             if (r.status.open()) {
-                r.status = RequestStatus.REJECTED;
+                r.status = Status.REJECTED;
                 r.rejectionReason = CLOSED_BY_ERASURE;
-                RequestService.clearWork(r);
+                RequestLifecycle.clearWork(r);
             } else if (r.rejectionReason != null) {
                 r.rejectionReason = CLOSED_BY_ERASURE.equals(r.rejectionReason) ? r.rejectionReason : "(erased)";
             }

@@ -3,41 +3,35 @@ package org.plugin.privacy.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.plugin.common.time.Deadlines;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
+import org.plugin.privacy.api.RequestDtos.Details;
+import org.plugin.privacy.api.RequestDtos.ExportLink;
+import org.plugin.privacy.api.RequestDtos.HistoryEntry;
+import org.plugin.privacy.api.RequestDtos.NewRequest;
+import org.plugin.privacy.api.RequestDtos.RequestView;
+import org.plugin.privacy.api.RequestStatus;
+import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
-import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.ExportRepository;
-import org.plugin.privacy.repository.Paging;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.RequestEvent;
 import org.plugin.privacy.repository.RequestEventRepository;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.repository.RequestWork;
-import org.plugin.privacy.rest.RequestDtos.Details;
-import org.plugin.privacy.rest.RequestDtos.ExportLink;
-import org.plugin.privacy.rest.RequestDtos.HistoryEntry;
-import org.plugin.privacy.rest.RequestDtos.NewRequest;
-import org.plugin.privacy.rest.RequestDtos.RequestView;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response.Status;
 
 /**
  * Data-subject requests: receipt with a due date one calendar month later, dedup of open requests,
@@ -49,9 +43,6 @@ public class RequestService {
 
     private static final Logger LOG = Logger.getLogger(RequestService.class);
 
-    /** A request can be extended by two more months at most, in total. */
-    public static final int MAX_EXTENSION_MONTHS = 2;
-
     /** Length of a history note (V3): an admin's text of up to 1000 characters after what the service adds. */
     static final int NOTE_MAX = 1100;
 
@@ -61,15 +52,17 @@ public class RequestService {
     private final PlatformClock clock;
     private final Json json;
     private final ContributorClient contributors;
+    private final AccessRules access;
 
     RequestService(RequestRepository requests, RequestEventRepository events, ExportRepository exports, PlatformClock clock,
-            Json json, @RestClient ContributorClient contributors, PrivacyConfig config) {
+            Json json, @RestClient ContributorClient contributors, AccessRules access) {
         this.requests = requests;
         this.events = events;
         this.exports = exports;
         this.clock = clock;
         this.json = json;
         this.contributors = contributors;
+        this.access = access;
     }
 
     public record Created(RequestView request, boolean created) {
@@ -80,50 +73,31 @@ public class RequestService {
      * instead of a second one, also when two identical requests race (a unique index decides).
      */
     public Created create(Caller caller, NewRequest body) {
-        Details details = details(body);
-        UUID contributorId = resolveQuietly(caller.subject());
+        String subject = access.subject(caller);
+        Type type = Enums.as(Type.class, body.type());
+        Details details = RequestLifecycle.details(type, body.rectification(), body.reason());
+        UUID contributorId = resolveQuietly(subject);
         return Transactions.insertOrGet(
-                () -> requests.findOpen(caller.subject(), body.type())
+                () -> requests.findOpen(subject, type)
                         .map(existing -> new Created(view(existing), false))
-                        .orElseGet(() -> new Created(view(insert(caller, body.type(), details, contributorId)), true)),
-                () -> new Created(view(requests.findOpen(caller.subject(), body.type())
-                        .orElseThrow(() -> Problems.conflict("A request of this type was being filed at the same time; retry"))), false));
+                        .orElseGet(() -> new Created(view(insert(subject, type, details, contributorId)), true)),
+                () -> new Created(view(requests.findOpen(subject, type)
+                        .orElseThrow(() -> DomainException.conflict("A request of this type was being filed at the same time; retry"))), false));
     }
 
-    private Details details(NewRequest body) {
-        boolean hasChanges = body.rectification() != null && !body.rectification().empty();
-        if (body.type() == RequestType.RECTIFICATION) {
-            if (!hasChanges) {
-                throw Problems.badRequest("A RECTIFICATION request needs 'rectification' with at least one of firstName, lastName, email");
-            }
-        } else if (body.rectification() != null) {
-            throw Problems.badRequest("'rectification' is only allowed in a RECTIFICATION request, not in " + body.type());
-        }
-        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-        if (body.rectification() == null && reason == null) {
-            return null;
-        }
-        return new Details(body.rectification(), null, reason);
-    }
-
-    private PrivacyRequest insert(Caller caller, RequestType type, Details details, UUID contributorId) {
+    private PrivacyRequest insert(String subject, Type type, Details details, UUID contributorId) {
         Instant now = clock.instant();
         PrivacyRequest r = new PrivacyRequest();
         r.id = UUID.randomUUID();
-        r.subject = caller.subject();
+        r.subject = subject;
         r.contributorId = contributorId;
         r.type = type;
-        r.status = RequestStatus.RECEIVED;
         r.details = details == null ? null : json.write(details);
-        r.receivedAt = now;
-        r.dueDate = Deadlines.dueDate(now, 1);
+        RequestLifecycle.receive(r, now);
         requests.persist(r);
-        record(r, Caller.REQUESTER, "RECEIVED", null, null);
-        if (type.automatic()) {
-            RequestStatus from = r.status;
-            r.status = RequestStatus.IN_PROGRESS;
-            schedule(r, type == RequestType.RECTIFICATION ? RequestWork.RECTIFY : RequestWork.EXPORT, now);
-            record(r, Caller.SYSTEM, "STARTED", from, "Fulfilled by the service on its own");
+        record(r, Actors.REQUESTER, "RECEIVED", null, null);
+        if (RequestLifecycle.start(r, now)) {
+            record(r, Actors.SYSTEM, "STARTED", Status.RECEIVED, "Fulfilled by the service on its own");
         }
         requests.flush();
         return r;
@@ -142,13 +116,13 @@ public class RequestService {
     }
 
     @Transactional
-    public Page<RequestView> mine(String subject, PageRequest page) {
-        return views(Paging.page(requests.bySubject(subject), page));
+    public Page<RequestView> mine(Caller caller, PageRequest page) {
+        return views(requests.bySubject(access.subject(caller), page));
     }
 
     @Transactional
     public Page<RequestView> search(RequestStatus status, RequestType type, Boolean overdue, PageRequest page) {
-        return views(Paging.page(requests.search(status, type, overdue, clock.today()), page));
+        return views(requests.search(Enums.as(Status.class, status), Enums.as(Type.class, type), overdue, clock.today(), page));
     }
 
     /** A page of views with every history read in one query. */
@@ -163,104 +137,56 @@ public class RequestService {
     }
 
     /** The request if the caller may see it: its requester or an admin. Others get the 404 an unknown id gets. */
-    PrivacyRequest visible(Caller caller, UUID id) {
-        PrivacyRequest r = requests.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        if (!caller.admin() && (r.subject == null || !r.subject.equals(caller.subject()))) {
-            throw notFound(id);
-        }
-        return r;
-    }
-
-    private static HttpProblem notFound(UUID id) {
-        return Problems.notFound("No privacy request " + id + " for you");
+    private PrivacyRequest visible(Caller caller, UUID id) {
+        return access.visibleRequest(caller, id, requests.findByIdOptional(id));
     }
 
     @Transactional
     public RequestView approve(Caller admin, UUID id, String note) {
+        String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (r.type.automatic()) {
-            throw Problems.conflict(r.type + " requests are fulfilled by the service on its own; there is nothing to approve");
-        }
-        if (r.status != RequestStatus.RECEIVED) {
-            throw Problems.conflict("Only a RECEIVED request can be approved; this one is " + r.status);
-        }
-        r.status = RequestStatus.IN_PROGRESS;
-        schedule(r, r.type == RequestType.ERASURE ? RequestWork.ERASE : RequestWork.RESTRICT, clock.instant());
-        record(r, admin.adminName(), "APPROVED", RequestStatus.RECEIVED, note);
+        RequestLifecycle.approve(r, clock.instant());
+        record(r, actor, "APPROVED", Status.RECEIVED, note);
         return view(r);
     }
 
     @Transactional
     public RequestView reject(Caller admin, UUID id, String reason) {
+        String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw Problems.conflict("Only an open request can be rejected; this one is " + r.status);
-        }
-        if (r.erasureJobId != null) {
-            throw Problems.conflict("The erasure job " + r.erasureJobId + " of this request has started; it cannot be rejected");
-        }
-        if (r.work != null && r.leaseUntil != null && r.leaseUntil.isAfter(clock.instant())) {
-            // the worker is calling the other services for it right now: rejecting would leave their state behind
-            throw Problems.conflict("The service is applying this request (" + r.work + ") right now; retry in a few minutes");
-        }
-        RequestStatus from = r.status;
-        r.status = RequestStatus.REJECTED;
-        r.rejectionReason = reason.strip();
+        Status from = r.status;
+        RequestLifecycle.reject(r, reason, clock.instant());
         r.details = withoutRectificationValues(json.read(r.details, Details.class), json);
-        clearWork(r);
-        r.completedAt = clock.instant();
-        record(r, admin.adminName(), "REJECTED", from, r.rejectionReason);
+        record(r, actor, "REJECTED", from, r.rejectionReason);
         return view(r);
     }
 
     @Transactional
     public RequestView complete(Caller admin, UUID id, String note) {
+        String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw Problems.conflict("Only an open request can be completed; this one is " + r.status);
-        }
-        if (r.work != null || r.erasureJobId != null) {
-            throw Problems.conflict("This request completes when the service's work for it is done ("
-                    + (r.work != null ? r.work : "erasure job " + r.erasureJobId) + ")");
-        }
-        RequestStatus from = r.status;
-        r.status = RequestStatus.COMPLETED;
-        r.completedAt = clock.instant();
-        record(r, admin.adminName(), "COMPLETED", from, note);
+        Status from = r.status;
+        RequestLifecycle.complete(r, clock.instant());
+        record(r, actor, "COMPLETED", from, note);
         return view(r);
     }
 
     @Transactional
     public RequestView extend(Caller admin, UUID id, int months, String reason) {
+        String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.status.open()) {
-            throw Problems.conflict("Only an open request can be extended; this one is " + r.status);
-        }
-        if (r.extendedMonths + months > MAX_EXTENSION_MONTHS) {
-            throw Problems.conflict("A request can be extended by " + MAX_EXTENSION_MONTHS + " months at most in total; this one is already extended by "
-                    + r.extendedMonths);
-        }
-        r.extendedMonths += months;
-        r.dueDate = Deadlines.dueDate(r.receivedAt, 1 + r.extendedMonths);
-        record(r, admin.adminName(), "EXTENDED", r.status, "+" + months + " month(s), due " + r.dueDate + ": " + reason.strip());
+        RequestLifecycle.extend(r, months);
+        record(r, actor, "EXTENDED", r.status, "+" + months + " month(s), due " + r.dueDate + ": " + reason.strip());
         return view(r);
     }
 
     /** Lifts a restriction (RESTRICTION or OBJECTION) applied earlier: recorded in the request's history. */
     @Transactional
     public RequestView lift(Caller admin, UUID id, String note) {
+        String actor = Actors.admin(access.subject(admin));
         PrivacyRequest r = forUpdate(id);
-        if (!r.type.restricts()) {
-            throw Problems.conflict("Only RESTRICTION and OBJECTION requests set a restriction that can be lifted");
-        }
-        if (r.status != RequestStatus.COMPLETED || !r.restrictionActive) {
-            throw Problems.conflict("This request has no restriction in force to lift");
-        }
-        if (r.work != null) {
-            throw Problems.conflict("The restriction is already being lifted");
-        }
-        schedule(r, RequestWork.LIFT, clock.instant());
-        record(r, admin.adminName(), "LIFT_REQUESTED", r.status, note);
+        RequestLifecycle.requestLift(r, clock.instant());
+        record(r, actor, "LIFT_REQUESTED", r.status, note);
         return view(r);
     }
 
@@ -271,34 +197,26 @@ public class RequestService {
     @Transactional
     public Download export(Caller caller, UUID id) {
         PrivacyRequest r = visible(caller, id);
-        if (r.type != RequestType.ACCESS && r.type != RequestType.PORTABILITY) {
-            throw Problems.notFound("A " + r.type + " request produces no document");
+        if (r.type != Type.ACCESS && r.type != Type.PORTABILITY) {
+            throw DomainException.notFound("A " + r.type + " request produces no document");
         }
-        if (r.status != RequestStatus.COMPLETED) {
-            throw Problems.conflict("The document is not ready; the request is " + r.status);
+        if (r.status != Status.COMPLETED) {
+            throw DomainException.conflict("The document is not ready; the request is " + r.status);
         }
         var document = exports.byRequest(id).filter(d -> d.expiresAt.isAfter(clock.instant()));
         if (document.isEmpty()) {
-            throw Problems.of(Status.GONE, "The document of this request expired on " + r.exportExpiresAt + " and was deleted; file a new request");
+            throw DomainException.gone("The document of this request expired on " + r.exportExpiresAt + " and was deleted; file a new request");
         }
-        if (!caller.subject().equals(r.subject)) {
+        if (access.readsAnothersData(caller, r)) {
             // an admin reading someone's personal data (their email among it) is audited, like every admin read of an email
-            record(r, caller.adminName(), "EXPORT_READ_BY_ADMIN", r.status, null);
+            record(r, Actors.admin(caller.subject()), "EXPORT_READ_BY_ADMIN", r.status, null);
         }
         return new Download("plugin-" + r.type.name().toLowerCase() + "-" + id + ".json", document.get().content);
     }
 
     private PrivacyRequest forUpdate(UUID id) {
-        return Optional.ofNullable(requests.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> Problems.notFound("No privacy request " + id));
-    }
-
-    void schedule(PrivacyRequest r, RequestWork work, Instant now) {
-        r.work = work;
-        r.workAttempts = 0;
-        r.nextAttemptAt = now;
-        r.leaseUntil = null;
-        r.lastError = null;
+        return requests.lock(id)
+                .orElseThrow(() -> DomainException.notFound("No privacy request " + id));
     }
 
     /**
@@ -315,13 +233,7 @@ public class RequestService {
         return json.write(new Details(null, details.rectification().fields(), details.reason()));
     }
 
-    static void clearWork(PrivacyRequest r) {
-        r.work = null;
-        r.nextAttemptAt = null;
-        r.leaseUntil = null;
-    }
-
-    void record(PrivacyRequest r, String actor, String action, RequestStatus from, String note) {
+    void record(PrivacyRequest r, String actor, String action, Status from, String note) {
         RequestEvent e = new RequestEvent();
         e.requestId = r.id;
         e.at = clock.instant();
@@ -343,14 +255,16 @@ public class RequestService {
 
     RequestView view(PrivacyRequest r, List<RequestEvent> events) {
         List<HistoryEntry> history = events.stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, e.fromStatus, e.toStatus, e.note)).toList();
+                .map(e -> new HistoryEntry(e.at, e.actor, e.action, Enums.as(RequestStatus.class, e.fromStatus),
+                        Enums.as(RequestStatus.class, e.toStatus), e.note))
+                .toList();
         ExportLink export = null;
         if (r.exportExpiresAt != null) {
             export = new ExportLink("/api/privacy/requests/" + r.id + "/export", r.exportExpiresAt, !r.exportExpiresAt.isAfter(clock.instant()));
         }
-        boolean overdue = r.status.open() && r.dueDate.isBefore(clock.today());
-        return new RequestView(r.id, r.type, r.status, r.subject, r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue,
-                json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
+        boolean overdue = RequestLifecycle.overdue(r, clock.today());
+        return new RequestView(r.id, Enums.as(RequestType.class, r.type), Enums.as(RequestStatus.class, r.status), r.subject,
+                r.contributorId, r.receivedAt, r.dueDate, r.extendedMonths, overdue, json.read(r.details, Details.class), r.rejectionReason, r.completedAt, r.restrictionActive, r.work != null,
                 r.lastError, r.erasureJobId, export, history);
     }
 }

@@ -1,37 +1,37 @@
 package org.plugin.privacy.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.client.AtomAuthorClient;
+import org.plugin.privacy.api.RequestDtos.Details;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
-import org.plugin.privacy.client.IdentityProviderClient;
+import org.plugin.privacy.client.ContributorClient.Rectification;
+import org.plugin.privacy.client.ContributorClient.RestrictionChange;
+import org.plugin.privacy.client.IdentityProviderClient.AccountChange;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
 import org.plugin.privacy.repository.ErasureJob;
-import org.plugin.privacy.repository.JobStatus;
 import org.plugin.privacy.repository.PrivacyRequest;
+import org.plugin.privacy.repository.PrivacyRequest.Status;
+import org.plugin.privacy.repository.PrivacyRequest.Type;
+import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.RequestRepository;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
-import org.plugin.privacy.repository.RequestWork;
-import org.plugin.privacy.rest.RequestDtos.Details;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.plugin.common.time.Backoff;
 
 /**
  * Does the work requests wait for: exports (with what the identity provider holds), rectification,
@@ -55,7 +55,6 @@ public class RequestWorker {
     private final PersonalRecords personalRecords;
     private final ContributorClient contributors;
     private final AtomClient atoms;
-    private final AtomAuthorClient authors;
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final Json json;
@@ -64,7 +63,7 @@ public class RequestWorker {
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
-            @RestClient AtomAuthorClient authors, PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
+            PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
             IdentityProvider identityProvider) {
         this.requests = requests;
         this.requestService = requestService;
@@ -73,7 +72,6 @@ public class RequestWorker {
         this.personalRecords = personalRecords;
         this.contributors = contributors;
         this.atoms = atoms;
-        this.authors = authors;
         this.clock = clock;
         this.config = config;
         this.json = json;
@@ -102,7 +100,7 @@ public class RequestWorker {
         return claimed.size();
     }
 
-    private record Snapshot(UUID id, RequestType type, RequestWork work, String subject, UUID contributorId, Details details) {
+    private record Snapshot(UUID id, Type type, Work work, String subject, UUID contributorId, Details details) {
     }
 
     void process(UUID id) {
@@ -150,7 +148,7 @@ public class RequestWorker {
         }
     }
 
-    private static JsonNode orNullIfUnknown(String service, java.util.function.Supplier<JsonNode> call) {
+    private static <T> T orNullIfUnknown(String service, Supplier<T> call) {
         try {
             return Peers.call(service, call);
         } catch (PeerException e) {
@@ -163,22 +161,22 @@ public class RequestWorker {
 
     private void export(Snapshot s) {
         UUID contributorId = contributorId(s);
-        JsonNode profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
-        JsonNode catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
+        var profile = contributorId == null ? null : orNullIfUnknown(CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+        var catalog = contributorId == null ? null : orNullIfUnknown(ATOM_SERVICE, () -> atoms.personalData(contributorId));
         // the feedback written under their login, contributor or not (and before they registered)
-        JsonNode authored = config.atomService().authorFeedback() && s.subject() != null
-                ? Peers.call(ATOM_SERVICE, () -> authors.personalData(s.subject()))
+        var authored = config.atomService().authorFeedback() && s.subject() != null
+                ? Peers.call(ATOM_SERVICE, () -> atoms.authorFeedback(s.subject()))
                 : null;
         // the login account at the identity provider, contributor or not
-        JsonNode account = s.subject() == null ? null : identityProvider.account(s.subject());
-        var accountNames = s.type() == RequestType.ACCESS
-                ? this.accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
-                : java.util.Map.<UUID, String>of();
+        var account = s.subject() == null ? null : identityProvider.account(s.subject());
+        Map<UUID, String> contactNames = s.type() == Type.ACCESS
+                ? accountNames.of(QuarkusTransaction.requiringNew().call(() -> exportBuilder.contactTargets(s.subject())))
+                : Map.of();
+        var reports = new ExportDocuments.Reports(profile, catalog, authored, account, contactNames);
         finish(s, r -> {
             r.contributorId = contributorId;
             Instant now = clock.instant();
-            exportBuilder.store(r, profile, catalog, authored, account, accountNames, now,
-                    now.plus(java.time.Duration.ofDays(config.exports().retentionDays())));
+            exportBuilder.store(r, reports, now, now.plus(Duration.ofDays(config.exports().retentionDays())));
             complete(r, "Document ready, downloadable until " + r.exportExpiresAt);
         });
     }
@@ -196,8 +194,8 @@ public class RequestWorker {
             return;
         }
         try {
-            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
-                    new ContributorClient.Rectification(changes.firstName(), changes.lastName(), changes.email())));
+            Peers.run(CONTRIBUTOR_SERVICE, () -> contributors.rectify(contributorId,
+                    new Rectification(changes.firstName(), changes.lastName(), changes.email())));
         } catch (PeerException e) {
             if (e.refused() || e.notFound()) {
                 finish(s, r -> {
@@ -227,7 +225,7 @@ public class RequestWorker {
         boolean applied;
         try {
             applied = s.subject() != null && identityProvider.rectify(s.subject(),
-                    new IdentityProviderClient.AccountChange(changes.firstName(), changes.lastName(), changes.email()));
+                    new AccountChange(changes.firstName(), changes.lastName(), changes.email()));
         } catch (PeerException e) {
             if (e.refused()) {
                 finish(s, r -> {
@@ -260,7 +258,7 @@ public class RequestWorker {
         try {
             // contributor-service holds the decision and carries it to every service that shows attribution
             // (atom-service), through the same code as an admin's restriction
-            Peers.call(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new ContributorClient.Restriction(restricted, reason)));
+            Peers.run(CONTRIBUTOR_SERVICE, () -> contributors.restrict(contributorId, new RestrictionChange(restricted, reason)));
         } catch (PeerException e) {
             if (e.notFound() && CONTRIBUTOR_SERVICE.equals(e.service())) {
                 finish(s, r -> noContributorToRestrict(r, restricted, "contributor-service no longer knows contributor " + contributorId));
@@ -274,9 +272,9 @@ public class RequestWorker {
                     if (restricted) {
                         reject(r, why);
                     } else {
-                        RequestService.clearWork(r);
+                        RequestLifecycle.clearWork(r);
                         r.lastError = Peers.truncate(why);
-                        requestService.record(r, Caller.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
+                        requestService.record(r, Actors.SYSTEM, "LIFT_FAILED", r.status, why + "; the restriction stays in force");
                     }
                 });
                 return;
@@ -289,10 +287,8 @@ public class RequestWorker {
                 r.restrictionActive = true;
                 complete(r, "Restriction set in contributor-service, which carries it to atom-service");
             } else {
-                r.restrictionActive = false;
-                RequestService.clearWork(r);
-                r.lastError = null;
-                requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status,
+                RequestLifecycle.lifted(r);
+                requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status,
                         "Restriction lifted in contributor-service, which carries it to atom-service");
             }
         });
@@ -302,10 +298,8 @@ public class RequestWorker {
         if (restricted) {
             complete(r, note);
         } else {
-            r.restrictionActive = false;
-            RequestService.clearWork(r);
-            r.lastError = null;
-            requestService.record(r, Caller.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
+            RequestLifecycle.lifted(r);
+            requestService.record(r, Actors.SYSTEM, "RESTRICTION_LIFTED", r.status, note);
         }
     }
 
@@ -314,7 +308,7 @@ public class RequestWorker {
         boolean authoredErased = contributorId == null && s.subject() != null && config.atomService().authorFeedback();
         if (authoredErased) {
             // not a contributor, but they may have rated or commented Atoms: atom-service erases that first
-            Peers.call(ATOM_SERVICE, () -> authors.erase(new AtomAuthorClient.Author(s.subject())));
+            Peers.run(ATOM_SERVICE, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(s.subject())));
         }
         // and their login account at the identity provider (already gone on a repeat: done)
         boolean accountDeleted = contributorId == null && s.subject() != null && identityProvider.delete(s.subject());
@@ -324,7 +318,7 @@ public class RequestWorker {
                 personalRecords.eraseSubject(r.subject);
                 // recorded after the erasure of the notes, so that what was (not) reached stays on record
                 String account = accountDeleted ? "their login account at the identity provider was deleted" : "they had no login account at the identity provider";
-                requestService.record(r, Caller.SYSTEM, "ERASED", r.status, authoredErased
+                requestService.record(r, Actors.SYSTEM, "ERASED", r.status, authoredErased
                         ? "The requester is not a registered contributor: their feedback in atom-service and their records in privacy-service were erased; "
                                 + account
                         : "The requester is not a registered contributor: their records in privacy-service were erased; " + account
@@ -334,37 +328,31 @@ public class RequestWorker {
             r.contributorId = contributorId;
             ErasureJob job = erasures.forRequest(r, contributorId);
             r.erasureJobId = job.id;
-            RequestService.clearWork(r);
-            if (job.status == JobStatus.COMPLETED) {
+            RequestLifecycle.clearWork(r);
+            if (job.status == ErasureJob.Status.COMPLETED) {
                 complete(r, "The contributor was already erased by job " + job.id);
             } else {
-                requestService.record(r, Caller.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
+                requestService.record(r, Actors.SYSTEM, "ERASURE_SCHEDULED", r.status, "Erasure job " + job.id + ", deadline " + job.deadline);
             }
         });
     }
 
     private void complete(PrivacyRequest r, String note) {
-        RequestStatus from = r.status;
-        r.status = RequestStatus.COMPLETED;
-        r.completedAt = clock.instant();
-        RequestService.clearWork(r);
-        r.lastError = null;
-        requestService.record(r, Caller.SYSTEM, "COMPLETED", from, note);
+        Status from = r.status;
+        RequestLifecycle.completed(r, clock.instant());
+        requestService.record(r, Actors.SYSTEM, "COMPLETED", from, note);
     }
 
     private void reject(PrivacyRequest r, String reason) {
-        RequestStatus from = r.status;
-        r.status = RequestStatus.REJECTED;
-        r.rejectionReason = reason;
-        r.completedAt = clock.instant();
-        RequestService.clearWork(r);
-        requestService.record(r, Caller.SYSTEM, "REJECTED", from, reason);
+        Status from = r.status;
+        RequestLifecycle.rejected(r, reason, clock.instant());
+        requestService.record(r, Actors.SYSTEM, "REJECTED", from, reason);
     }
 
     /** Records the outcome, unless an admin changed the request meanwhile (rejected it, for instance). */
     private void finish(Snapshot s, Consumer<PrivacyRequest> outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
-            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            PrivacyRequest r = requests.lock(s.id()).orElse(null);
             if (r == null || r.work != s.work()) {
                 LOG.infof("Request %s changed while its %s ran; outcome dropped", s.id(), s.work());
                 return;
@@ -375,7 +363,7 @@ public class RequestWorker {
 
     private void retryLater(Snapshot s, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            PrivacyRequest r = requests.findById(s.id(), LockModeType.PESSIMISTIC_WRITE);
+            PrivacyRequest r = requests.lock(s.id()).orElse(null);
             if (r == null || r.work != s.work()) {
                 return;
             }

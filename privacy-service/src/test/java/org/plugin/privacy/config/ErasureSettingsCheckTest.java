@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.plugin.privacy.support.UnitFixtures;
 
 /** The startup check alone (a refused configuration would stop the module's one Quarkus boot). */
+@Tag(UnitFixtures.UNIT)
 class ErasureSettingsCheckTest {
 
     static final Duration RETRY_MAX = Duration.ofMinutes(30);

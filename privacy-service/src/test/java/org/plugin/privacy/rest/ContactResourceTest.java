@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.plugin.privacy.Fixtures;
+import org.plugin.privacy.support.Fixtures;
 import org.plugin.testing.InjectPeers;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;

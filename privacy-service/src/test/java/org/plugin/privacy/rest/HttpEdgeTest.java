@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
-import org.plugin.privacy.Fixtures;
+import org.plugin.privacy.support.Fixtures;
 import org.plugin.testing.HttpEdgeContract;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.privacy.support.Fixtures;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
@@ -116,7 +117,7 @@ class NoticeResourceTest {
                     .body("versions.version", hasItem(future)).extract().path("current.version");
             assertThat(before).isNotEqualTo(future);
 
-            org.plugin.privacy.Fixtures.later(clock, java.time.Duration.ofDays(11), () -> {
+            Fixtures.later(clock, java.time.Duration.ofDays(11), () -> {
                 given().when().get("/api/privacy/notice").then().statusCode(200)
                         .body("current.version", equalTo(future)).body("current.content.summary", equalTo(content.get("summary")));
                 given().when().get("/api/privacy/notice/versions/" + before).then().statusCode(200).body("current", equalTo(false));

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.Fixtures;
+import org.plugin.privacy.support.Fixtures;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;

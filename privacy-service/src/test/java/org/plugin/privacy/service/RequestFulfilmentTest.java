@@ -25,8 +25,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.privacy.Fixtures;
 import org.plugin.privacy.repository.ExportRepository;
+import org.plugin.privacy.support.Fixtures;
 import org.plugin.testing.InjectPeers;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;

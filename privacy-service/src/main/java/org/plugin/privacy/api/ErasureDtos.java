@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.privacy.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.plugin.privacy.repository.JobSource;
-import org.plugin.privacy.repository.JobStatus;
-import org.plugin.privacy.repository.StepStatus;
 
 /** API shapes of the erasure workflow; none carries personal data beyond the pseudonymous contributor id. */
 public final class ErasureDtos {

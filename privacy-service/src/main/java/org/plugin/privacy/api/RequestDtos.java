@@ -1,7 +1,8 @@
-package org.plugin.privacy.rest;
+package org.plugin.privacy.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +16,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.plugin.common.validation.PlainText;
-import org.plugin.privacy.repository.RequestStatus;
-import org.plugin.privacy.repository.RequestType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -49,7 +48,7 @@ public final class RequestDtos {
         }
 
         public List<String> fields() {
-            var fields = new java.util.ArrayList<String>();
+            List<String> fields = new ArrayList<>();
             if (firstName != null) {
                 fields.add("firstName");
             }

@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.privacy.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,8 +52,8 @@ public final class NoticeDtos {
             @NotNull @Size(max = 100) List<@NotNull @Valid Cookie> cookies) {
     }
 
-    static final String VERSION_REGEXP = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";
-    public static final java.util.regex.Pattern VERSION_PATTERN = java.util.regex.Pattern.compile(VERSION_REGEXP);
+    /** What a version name is: 1-40 letters, digits, dots, underscores or hyphens. */
+    public static final String VERSION_REGEXP = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";
 
     public record NewVersion(
             @NotNull @Pattern(regexp = VERSION_REGEXP, message = "must be 1-40 letters, digits, dots, underscores or hyphens") String version,

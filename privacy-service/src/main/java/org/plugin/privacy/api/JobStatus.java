@@ -1,4 +1,4 @@
-package org.plugin.privacy.repository;
+package org.plugin.privacy.api;
 
 /** Erasure job states: waiting for its time, being run by a replica, waiting for a retry, done. */
 public enum JobStatus {

@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.privacy.api;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,8 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.plugin.common.validation.PlainText;
-import org.plugin.privacy.repository.ContactRequest;
-import org.plugin.privacy.repository.ContactStatus;
 
 /** Contact requests: the requester never sees an email; the contributor sees only what was relayed. */
 public final class ContactDtos {
@@ -30,25 +28,15 @@ public final class ContactDtos {
      */
     public record RequesterView(UUID id, String accountName, String message, ContactStatus status, Instant createdAt,
             Instant decidedAt, String decisionNote) {
-        public static RequesterView from(ContactRequest c, String accountName) {
-            return new RequesterView(c.id, accountName, c.message, c.status, c.createdAt, c.decidedAt, c.decisionNote);
-        }
     }
 
     /** What the contributor sees of a request relayed to them. */
     public record ReceivedView(UUID id, String message, String replyTo, Instant createdAt, Instant relayedAt) {
-        public static ReceivedView from(ContactRequest c) {
-            return new ReceivedView(c.id, c.message, c.replyTo, c.createdAt, c.decidedAt);
-        }
     }
 
     /** What admins see ({@code accountName} as in {@link RequesterView}). */
     public record AdminView(UUID id, String requesterSubject, UUID contributorId, String accountName, String message,
             String replyTo, ContactStatus status, Instant createdAt, Instant decidedAt, String decidedBy, String decisionNote) {
-        public static AdminView from(ContactRequest c, String accountName) {
-            return new AdminView(c.id, c.requesterSubject, c.targetContributorId, accountName, c.message, c.replyTo,
-                    c.status, c.createdAt, c.decidedAt, c.decidedBy, c.decisionNote);
-        }
     }
 
     public record Decision(@Size(max = 1000) @PlainText(multiline = true) String note) {

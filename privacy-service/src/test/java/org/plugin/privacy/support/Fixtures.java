@@ -1,4 +1,4 @@
-package org.plugin.privacy;
+package org.plugin.privacy.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package org.plugin.privacy.rest;
+package org.plugin.privacy.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.plugin.common.validation.PlainText;
-import org.plugin.privacy.repository.Disclosure;
 
+/** The register of disclosures to competent authorities. */
 public final class DisclosureDtos {
 
     private DisclosureDtos() {
@@ -38,11 +38,5 @@ public final class DisclosureDtos {
             boolean confidential,
             String approvedBy,
             Instant recordedAt) {
-
-        public static DisclosureView from(Disclosure d) {
-            return new DisclosureView(d.id, d.authority, d.legalBasis, d.reference,
-                    d.contributorIds.stream().sorted().toList(), d.dataCategories.stream().sorted().toList(),
-                    d.disclosedOn, d.confidential, d.approvedBy, d.recordedAt);
-        }
     }
 }

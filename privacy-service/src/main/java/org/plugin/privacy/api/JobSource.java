@@ -1,5 +1,6 @@
-package org.plugin.privacy.repository;
+package org.plugin.privacy.api;
 
+/** What started an erasure job. */
 public enum JobSource {
     /** A deactivation pushed by contributor-service. */
     DEACTIVATION,

@@ -13,18 +13,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.common.security.Roles;
-import org.plugin.privacy.rest.ErasureDtos.Deactivation;
+import org.plugin.privacy.api.ErasureDtos.Deactivation;
 import org.plugin.privacy.service.ErasureService;
 
 /** Internal: deactivations pushed by contributor-service's outbox (never routed by the gateway). */
 @Path("/internal/privacy/deactivations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DeactivationResource {
+public class InternalDeactivationResource {
 
     private final ErasureService service;
 
-    DeactivationResource(ErasureService service) {
+    InternalDeactivationResource(ErasureService service) {
         this.service = service;
     }
 

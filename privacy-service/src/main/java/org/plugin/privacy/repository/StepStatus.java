@@ -1,5 +1,0 @@
-package org.plugin.privacy.repository;
-
-public enum StepStatus {
-    PENDING, FAILED, CONFIRMED
-}
