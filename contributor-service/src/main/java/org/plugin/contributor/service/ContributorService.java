@@ -16,6 +16,9 @@ import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
 import org.plugin.common.web.Problems;
+import org.plugin.contributor.api.ContributorDtos.Rectification;
+import org.plugin.contributor.api.ContributorDtos.Registration;
+import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
 import org.plugin.contributor.repository.Contributor;
 import org.plugin.contributor.repository.Contributor.Status;
 import org.plugin.contributor.repository.ContributorRepository;
@@ -25,9 +28,6 @@ import org.plugin.contributor.repository.EmailRead;
 import org.plugin.contributor.repository.EmailReadRepository;
 import org.plugin.contributor.repository.RectificationAudit;
 import org.plugin.contributor.repository.RectificationAuditRepository;
-import org.plugin.contributor.rest.ContributorDtos.Rectification;
-import org.plugin.contributor.rest.ContributorDtos.Registration;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
 
 /** Contributor accounts: registration, views, rectification, deactivation, restriction. */
 @ApplicationScoped

@@ -16,19 +16,19 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Problems;
+import org.plugin.contributor.api.InternalDtos.ContributorName;
+import org.plugin.contributor.api.InternalDtos.EmailReadEntry;
+import org.plugin.contributor.api.InternalDtos.Erasure;
+import org.plugin.contributor.api.InternalDtos.PersonalData;
+import org.plugin.contributor.api.InternalDtos.Profile;
+import org.plugin.contributor.api.InternalDtos.RectificationEntry;
+import org.plugin.contributor.api.InternalDtos.Restriction;
 import org.plugin.contributor.repository.Contributor;
 import org.plugin.contributor.repository.Contributor.Status;
 import org.plugin.contributor.repository.ContributorRepository;
 import org.plugin.contributor.repository.EmailReadRepository;
 import org.plugin.contributor.repository.RectificationAuditRepository;
 import org.plugin.contributor.repository.SyncOutboxRepository;
-import org.plugin.contributor.rest.InternalDtos.ContributorName;
-import org.plugin.contributor.rest.InternalDtos.EmailReadEntry;
-import org.plugin.contributor.rest.InternalDtos.Erasure;
-import org.plugin.contributor.rest.InternalDtos.PersonalData;
-import org.plugin.contributor.rest.InternalDtos.Profile;
-import org.plugin.contributor.rest.InternalDtos.RectificationEntry;
-import org.plugin.contributor.rest.InternalDtos.Restriction;
 
 /** What the other services ask of contributor-service (docs/internal-api.md). */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.plugin.contributor.rest;
+package org.plugin.contributor.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
