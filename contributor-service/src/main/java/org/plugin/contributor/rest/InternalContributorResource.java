@@ -36,7 +36,7 @@ import org.plugin.contributor.api.InternalDtos.PersonalData;
 import org.plugin.contributor.api.InternalDtos.Resolved;
 import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
-import org.plugin.contributor.service.InternalService;
+import org.plugin.contributor.service.PersonalDataService;
 
 /**
  * The internal API of docs/internal-api.md, for the other services only (role {@code service}); the
@@ -52,12 +52,12 @@ import org.plugin.contributor.service.InternalService;
 @APIResponse(responseCode = "406", description = "The Accept header admits no JSON answer")
 public class InternalContributorResource {
 
-    private final InternalService internal;
+    private final PersonalDataService internal;
     private final ContributorService contributors;
     private final AccountSync sync;
     private final CallerFactory callers;
 
-    InternalContributorResource(InternalService internal, ContributorService contributors, AccountSync sync, CallerFactory callers) {
+    InternalContributorResource(PersonalDataService internal, ContributorService contributors, AccountSync sync, CallerFactory callers) {
         this.internal = internal;
         this.contributors = contributors;
         this.sync = sync;

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.contributor.repository.RectificationAudit;
-import org.plugin.contributor.service.InternalService;
+import org.plugin.contributor.service.PersonalDataService;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
@@ -283,7 +283,7 @@ class InternalApiTest {
         @Test
         void anAdminReadDuringAnErasureWaitsForItAndLeavesNoEmailReadBehind() throws Exception {
             var c = Api.register("erase-race");
-            var internal = Arc.container().instance(InternalService.class).get();
+            var internal = Arc.container().instance(PersonalDataService.class).get();
             var pool = Executors.newFixedThreadPool(3);
             try {
                 var erased = new CountDownLatch(1);

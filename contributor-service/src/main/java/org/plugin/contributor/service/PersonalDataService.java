@@ -32,9 +32,9 @@ import org.plugin.contributor.repository.SyncOutboxRepository;
 
 /** What the other services ask of contributor-service (docs/internal-api.md). */
 @ApplicationScoped
-public class InternalService {
+public class PersonalDataService {
 
-    private static final Logger LOG = Logger.getLogger(InternalService.class);
+    private static final Logger LOG = Logger.getLogger(PersonalDataService.class);
 
     private final ContributorRepository contributors;
     private final RectificationAuditRepository rectifications;
@@ -42,7 +42,7 @@ public class InternalService {
     private final SyncOutboxRepository sync;
     private final PlatformClock clock;
 
-    InternalService(ContributorRepository contributors, RectificationAuditRepository rectifications,
+    PersonalDataService(ContributorRepository contributors, RectificationAuditRepository rectifications,
             EmailReadRepository emailReads, SyncOutboxRepository sync, PlatformClock clock) {
         this.contributors = contributors;
         this.rectifications = rectifications;
