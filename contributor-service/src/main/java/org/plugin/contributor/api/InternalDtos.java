@@ -8,15 +8,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.plugin.contributor.repository.Contributor;
-import org.plugin.contributor.repository.Contributor.Status;
-import org.plugin.contributor.repository.EmailRead;
-import org.plugin.contributor.repository.RectificationAudit;
+import org.plugin.contributor.api.ContributorDtos.Status;
 
-/** API shapes of the internal routes (docs/internal-api.md). */
+/** API shapes of the internal routes (docs/internal-api.md); service/ContributorMapper builds them. */
 public final class InternalDtos {
 
     private InternalDtos() {
+    }
+
+    /** Who rectified a field. */
+    public enum ActorType {
+        /** The contributor themself, through {@code PATCH /api/contributors/me}. */
+        CONTRIBUTOR,
+        /** privacy-service, applying a rectification request. */
+        PRIVACY_REQUEST
+    }
+
+    /** Through which admin view an email was read. */
+    public enum Context {
+        PROFILE, DIRECTORY
     }
 
     public record NamesRequest(@NotNull @Size(min = 1, max = 200) List<@NotNull UUID> ids) {
@@ -31,20 +41,9 @@ public final class InternalDtos {
      */
     public record ContributorName(UUID id, String accountName, String firstName, String lastName, Status status,
             boolean restricted) {
-        public static ContributorName from(Contributor c) {
-            if (!c.isActive()) {
-                return new ContributorName(c.id, null, null, null, c.status, c.restricted);
-            }
-            return c.restricted
-                    ? new ContributorName(c.id, c.accountName, null, null, c.status, true)
-                    : new ContributorName(c.id, c.accountName, c.firstName, c.lastName, c.status, false);
-        }
     }
 
     public record Resolved(UUID id, String accountName, Status status, boolean restricted) {
-        public static Resolved from(Contributor c) {
-            return new Resolved(c.id, c.accountName, c.status, c.restricted);
-        }
     }
 
     @Schema(description = "Everything contributor-service holds about one contributor")
@@ -55,30 +54,17 @@ public final class InternalDtos {
     public record Profile(UUID id, String subject, String accountName, String firstName, String lastName, String email,
             Status status, Instant registeredAt, Instant updatedAt, Instant deactivatedAt, Instant erasureDueAt,
             Instant erasedAt) {
-        public static Profile from(Contributor c) {
-            return new Profile(c.id, c.subject, c.accountName, c.firstName, c.lastName, c.email, c.status, c.createdAt,
-                    c.updatedAt, c.deactivatedAt, c.erasureDueAt, c.erasedAt);
-        }
     }
 
     public record Restriction(boolean restricted, String reason, Instant changedAt, String changedBy) {
-        public static Restriction from(Contributor c) {
-            return new Restriction(c.restricted, c.restrictionReason, c.restrictionChangedAt, c.restrictionChangedBy);
-        }
     }
 
     @Schema(description = "A rectified field: which, when, who acted; never the old value")
-    public record RectificationEntry(String field, Instant changedAt, RectificationAudit.ActorType actorType, String actor) {
-        public static RectificationEntry from(RectificationAudit a) {
-            return new RectificationEntry(a.field, a.changedAt, a.actorType, a.actor);
-        }
+    public record RectificationEntry(String field, Instant changedAt, ActorType actorType, String actor) {
     }
 
     @Schema(description = "An admin read that returned the email")
-    public record EmailReadEntry(Instant readAt, String readerSubject, String readerName, EmailRead.Context context) {
-        public static EmailReadEntry from(EmailRead r) {
-            return new EmailReadEntry(r.readAt, r.readerSubject, r.readerName, r.context);
-        }
+    public record EmailReadEntry(Instant readAt, String readerSubject, String readerName, Context context) {
     }
 
     public record Erasure(UUID id, Status status, Instant erasedAt) {

@@ -1,36 +1,36 @@
 package org.plugin.contributor.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.common.web.Problems;
-import org.plugin.contributor.api.InternalDtos.ContributorName;
-import org.plugin.contributor.api.InternalDtos.EmailReadEntry;
+import org.plugin.contributor.api.ContributorDtos;
+import org.plugin.contributor.api.ContributorDtos.Rectification;
+import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.api.ContributorDtos.RestrictionState;
+import org.plugin.contributor.api.ContributorDtos.SelfView;
 import org.plugin.contributor.api.InternalDtos.Erasure;
 import org.plugin.contributor.api.InternalDtos.PersonalData;
-import org.plugin.contributor.api.InternalDtos.Profile;
-import org.plugin.contributor.api.InternalDtos.RectificationEntry;
-import org.plugin.contributor.api.InternalDtos.Restriction;
 import org.plugin.contributor.repository.Contributor;
 import org.plugin.contributor.repository.Contributor.Status;
 import org.plugin.contributor.repository.ContributorRepository;
 import org.plugin.contributor.repository.EmailReadRepository;
+import org.plugin.contributor.repository.RectificationAudit;
 import org.plugin.contributor.repository.RectificationAuditRepository;
 import org.plugin.contributor.repository.SyncOutboxRepository;
 
-/** What the other services ask of contributor-service (docs/internal-api.md). */
+/**
+ * What privacy-service asks of contributor-service about one person, for the data subject's rights
+ * (docs/internal-api.md): the personal-data export, a rectification or restriction on behalf of a
+ * request (through the same path as the contributor's or an admin's, see {@link ContributorService}),
+ * and the erasure.
+ */
 @ApplicationScoped
 public class PersonalDataService {
 
@@ -40,41 +40,47 @@ public class PersonalDataService {
     private final RectificationAuditRepository rectifications;
     private final EmailReadRepository emailReads;
     private final SyncOutboxRepository sync;
+    private final ContributorService changes;
     private final PlatformClock clock;
 
     PersonalDataService(ContributorRepository contributors, RectificationAuditRepository rectifications,
-            EmailReadRepository emailReads, SyncOutboxRepository sync, PlatformClock clock) {
+            EmailReadRepository emailReads, SyncOutboxRepository sync, ContributorService changes, PlatformClock clock) {
         this.contributors = contributors;
         this.rectifications = rectifications;
         this.emailReads = emailReads;
         this.sync = sync;
+        this.changes = changes;
         this.clock = clock;
-    }
-
-    /** Public names of a batch of contributors, in the order asked, each id once; unknown ids left out. */
-    public List<ContributorName> names(List<UUID> ids) {
-        var unique = new LinkedHashSet<>(ids);
-        Map<UUID, Contributor> found = contributors.findByIds(unique).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return unique.stream().map(found::get).filter(java.util.Objects::nonNull).map(ContributorName::from).toList();
-    }
-
-    public Optional<Contributor> bySubject(String subject) {
-        return contributors.findBySubject(subject);
-    }
-
-    public Optional<Contributor> byAccountName(String accountName) {
-        return contributors.findByAccountName(accountName);
     }
 
     /** Everything held about one contributor: profile, restriction, rectification audit, admin email reads. */
     @Transactional
     public PersonalData export(UUID id) {
-        var c = contributors.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No contributor with id " + id));
-        return new PersonalData(Profile.from(c), Restriction.from(c),
-                rectifications.forContributor(id).stream().map(RectificationEntry::from).toList(),
-                emailReads.forContributor(id).stream().map(EmailReadEntry::from).toList(),
-                now());
+        var c = contributors.findByIdOptional(id).orElseThrow(() -> noSuchId(id));
+        return new PersonalData(ContributorMapper.profile(c), ContributorMapper.restriction(c),
+                rectifications.forContributor(id).stream().map(ContributorMapper::rectification).toList(),
+                emailReads.forContributor(id).stream().map(ContributorMapper::emailRead).toList(),
+                clock.now());
+    }
+
+    /** A rectification applied on behalf of a privacy request; the calling service is the audited actor. */
+    @Transactional
+    public SelfView rectify(UUID id, Rectification change, Caller service) {
+        var c = contributors.lockById(id).orElseThrow(() -> noSuchId(id));
+        if (c.status == Status.ERASED) {
+            throw DomainException.conflict("Contributor " + id + " is erased: there is nothing left to rectify");
+        }
+        changes.applyRectification(c, change, RectificationAudit.ActorType.PRIVACY_REQUEST,
+                service.client() != null ? service.client() : service.label());
+        return ContributorMapper.selfView(c);
+    }
+
+    /** Sets or lifts the restriction on behalf of a privacy request. An erased stub stays unrestricted. */
+    @Transactional
+    public RestrictionState restrict(UUID id, RestrictionChange change, Caller service) {
+        var c = contributors.lockById(id).orElseThrow(() -> noSuchId(id));
+        changes.applyRestriction(c, change, service.client() != null ? "client:" + service.client() : service.label());
+        return ContributorMapper.restrictionState(c);
     }
 
     /**
@@ -85,34 +91,37 @@ public class PersonalDataService {
     public Erasure erase(UUID id) {
         var found = contributors.lockById(id);
         if (found.isEmpty()) {
-            return new Erasure(id, Status.ERASED, now());
+            return new Erasure(id, ContributorDtos.Status.ERASED, clock.now());
         }
         var c = found.get();
         if (c.status != Status.ERASED) {
-            var now = now();
-            c.subject = null;
-            c.accountName = null;
-            c.firstName = null;
-            c.lastName = null;
-            c.email = null;
-            c.restricted = false;
-            c.restrictionReason = null;
-            c.restrictionChangedBy = null;
-            c.restrictionChangedAt = null;
-            c.status = Status.ERASED;
-            c.erasedAt = now;
-            c.updatedAt = now;
+            eraseColumns(c, clock.now());
             long audits = rectifications.deleteForContributor(id);
             long reads = emailReads.deleteForContributor(id);
             // nothing left to keep in step: the account at the identity provider is privacy-service's erasure step
             sync.deleteForContributor(id);
             LOG.infof("Erased contributor %s (%d rectification and %d email-read audit rows deleted)", id, audits, reads);
         }
-        return new Erasure(c.id, c.status, c.erasedAt);
+        return new Erasure(c.id, ContributorMapper.status(c.status), c.erasedAt);
     }
 
-    /** Now, to the microsecond PostgreSQL keeps, so what is answered equals what is read back later. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /** Nulls every personal column, leaving the non-personal stub: id, status ERASED, dates. */
+    static void eraseColumns(Contributor c, Instant now) {
+        c.subject = null;
+        c.accountName = null;
+        c.firstName = null;
+        c.lastName = null;
+        c.email = null;
+        c.restricted = false;
+        c.restrictionReason = null;
+        c.restrictionChangedBy = null;
+        c.restrictionChangedAt = null;
+        c.status = Status.ERASED;
+        c.erasedAt = now;
+        c.updatedAt = now;
+    }
+
+    private static DomainException noSuchId(UUID id) {
+        return DomainException.notFound("No contributor with id " + id);
     }
 }
