@@ -39,7 +39,7 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
 
         private final UniqueValue value;
 
-        ValueTakenException(UniqueValue value, Throwable cause) {
+        public ValueTakenException(UniqueValue value, Throwable cause) {
             super(value + " taken", cause, false, false);
             this.value = value;
         }
