@@ -8,14 +8,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
-/** atom-service's internal API (docs/internal-api.md), called with contributor-service's own client-credentials token. */
+/**
+ * atom-service's internal API (docs/internal-api.md), called with contributor-service's own
+ * client-credentials token. Asynchronous, so that a caller bounds the whole call, the token request included.
+ */
+@RegisterProvider(PeerRefusedMapper.class)
 @RegisterRestClient(configKey = "atom-service")
 @OidcClientFilter
 @Path("/internal/atoms/contributors")
@@ -25,10 +29,10 @@ public interface AtomClient {
     record Restriction(boolean restricted) {
     }
 
-    /** 200 with atom-service's state; idempotent. */
+    /** Done when atom-service answers 2xx (200 with its state, which nothing here reads); else a {@link PeerRefusedException}. Idempotent. */
     @PUT
     @Path("/{id}/restriction")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> restrict(@PathParam("id") UUID id, Restriction restriction);
+    Uni<Void> restrict(@PathParam("id") UUID id, Restriction restriction);
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
  * there is keyed by its id, which is the {@code sub} of its tokens: the contributor's subject.
  * Asynchronous, so that a caller bounds the whole call, the token request included.
  */
+@RegisterProvider(PeerRefusedMapper.class)
 @RegisterRestClient(configKey = "identity-provider")
 @OidcClientFilter("identity-provider-admin")
 @Path("/users")
@@ -30,16 +31,25 @@ public interface IdentityProviderClient {
     record AccountUpdate(String email, String firstName, String lastName, boolean enabled) {
     }
 
-    /** Updates the given fields of the user; 204, or 404 when there is no such user. */
+    /** Updates the given fields of the user: 204, or a {@link PeerRefusedException} (404 when there is no such user). */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> update(@PathParam("id") String id, AccountUpdate update);
+    Uni<Void> update(@PathParam("id") String id, AccountUpdate update);
 
-    /** Ends every session of the user (their refresh tokens stop working); 204. */
+    /** Ends every session of the user (their refresh tokens stop working): 204, or a {@link PeerRefusedException}. */
     @POST
     @Path("/{id}/logout")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> logout(@PathParam("id") String id);
+    Uni<Void> logout(@PathParam("id") String id);
+
+    /**
+     * Whether a refusal is Keycloak's answer for an unknown user id ({@code 404 {"error":"User not found"}}):
+     * the account is gone (deleted by the erasure) or was never there. Any other 404 is a wrong
+     * address (an unknown realm or path), not a success.
+     */
+    static boolean unknownUser(PeerRefusedException refusal) {
+        return refusal.status() == 404 && refusal.body().contains("User not found");
+    }
 }

@@ -8,14 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
 /** privacy-service's internal API, called with contributor-service's own client-credentials token. */
+@RegisterProvider(PeerRefusedMapper.class)
 @RegisterRestClient(configKey = "privacy-service")
 @OidcClientFilter
 @Path("/internal/privacy")
@@ -26,13 +27,14 @@ public interface PrivacyClient {
     }
 
     /**
-     * 200 or 201 when privacy-service has recorded it; anything else (or no answer) means try again
-     * later. Asynchronous, so the caller can bound the whole call, the token request included (the
-     * OIDC client's token request has a connect timeout but no read timeout of its own).
+     * Done when privacy-service has recorded it (200 or 201); any other answer is a
+     * {@link PeerRefusedException}, and it, or no answer, means try again later. Asynchronous, so the
+     * caller can bound the whole call, the token request included (the OIDC client's token request
+     * has a connect timeout but no read timeout of its own).
      */
     @POST
     @Path("/deactivations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> deactivated(DeactivationNotice notice);
+    Uni<Void> deactivated(DeactivationNotice notice);
 }

@@ -2,18 +2,83 @@ package org.plugin.contributor.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+
+import org.plugin.common.persistence.UniqueViolations;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class ContributorRepository implements PanacheRepositoryBase<Contributor, UUID> {
+
+    /** A contributor's values that no two rows share, each held by a unique index (V1 migration). */
+    public enum UniqueValue {
+        SUBJECT("contributor_subject_uk"), ACCOUNT_NAME("contributor_account_name_uk"), EMAIL("contributor_email_uk");
+
+        private final String index;
+
+        UniqueValue(String index) {
+            this.index = index;
+        }
+    }
+
+    /**
+     * A write that a unique index refused: a concurrent writer stored the same value first. The
+     * pre-checks give clear answers in the common case; the indexes decide races, and the service
+     * answers the loser of a race as its pre-check would have.
+     */
+    public static final class ValueTakenException extends RuntimeException {
+
+        private final UniqueValue value;
+
+        public ValueTakenException(UniqueValue value, Throwable cause) {
+            super(value + " taken", cause, false, false);
+            this.value = value;
+        }
+
+        public UniqueValue value() {
+            return value;
+        }
+    }
+
+    /** Stores a new contributor at once; a value taken meanwhile is a {@link ValueTakenException}. */
+    public void insert(Contributor contributor) {
+        refusingTakenValues(() -> persistAndFlush(contributor));
+    }
+
+    /** Writes the changes made to loaded contributors at once; a value taken meanwhile is a {@link ValueTakenException}. */
+    public void flushChanges() {
+        refusingTakenValues(this::flush);
+    }
+
+    private static void refusingTakenValues(Runnable write) {
+        try {
+            write.run();
+        } catch (PersistenceException e) {
+            String constraint = UniqueViolations.violatedConstraint(e).map(name -> name.toLowerCase(Locale.ROOT)).orElse(null);
+            for (UniqueValue value : UniqueValue.values()) {
+                if (constraint != null && constraint.contains(value.index)) {
+                    throw new ValueTakenException(value, e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Whether another contributor than {@code except} (null: any contributor) has this email, in any case. */
+    public boolean emailTaken(String email, UUID except) {
+        return except == null
+                ? count("lower(email) = lower(?1)", email) > 0
+                : count("lower(email) = lower(?1) and id <> ?2", email, except) > 0;
+    }
 
     /** Any case; a string that cannot be an account name finds nothing without reaching the database. */
     public Optional<Contributor> findByAccountName(String accountName) {
@@ -113,7 +178,7 @@ public class ContributorRepository implements PanacheRepositoryBase<Contributor,
         if (search == null || search.isBlank()) {
             return new Where("status = :status", params);
         }
-        params.and("pattern", "%" + escapeLike(search.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        params.and("pattern", "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%");
         String names = "lower(firstName) like :pattern escape '\\' or lower(lastName) like :pattern escape '\\'";
         String byName = admin
                 ? " or " + names + " or lower(email) like :pattern escape '\\'"

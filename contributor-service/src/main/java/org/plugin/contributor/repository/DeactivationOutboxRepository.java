@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -36,6 +37,11 @@ public class DeactivationOutboxRepository implements PanacheRepositoryBase<Deact
             event.nextAttemptAt = leaseUntil;
         }
         return due;
+    }
+
+    /** The event, its row locked for update: how a sender settles the outcome of its claim. */
+    public Optional<DeactivationOutbox> lock(UUID eventId) {
+        return findByIdOptional(eventId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Optional<DeactivationOutbox> findByContributor(UUID contributorId) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,20 +29,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
-import org.plugin.contributor.repository.Contributor;
-import org.plugin.contributor.rest.ContributorDtos.AdminView;
-import org.plugin.contributor.rest.ContributorDtos.Deactivation;
-import org.plugin.contributor.rest.ContributorDtos.PublicView;
-import org.plugin.contributor.rest.ContributorDtos.Rectification;
-import org.plugin.contributor.rest.ContributorDtos.Registration;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionState;
-import org.plugin.contributor.rest.ContributorDtos.SelfView;
+import org.plugin.contributor.api.ContributorDtos.AdminView;
+import org.plugin.contributor.api.ContributorDtos.ContributorView;
+import org.plugin.contributor.api.ContributorDtos.Deactivation;
+import org.plugin.contributor.api.ContributorDtos.PublicView;
+import org.plugin.contributor.api.ContributorDtos.Rectification;
+import org.plugin.contributor.api.ContributorDtos.Registration;
+import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.api.ContributorDtos.RestrictionState;
+import org.plugin.contributor.api.ContributorDtos.SelfView;
+import org.plugin.contributor.api.ContributorDtos.Status;
 import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
 
@@ -61,12 +64,14 @@ public class ContributorResource {
 
     private final ContributorService service;
     private final AccountSync sync;
-    private final CallerFactory callers;
+    private final CurrentCaller caller;
+    private final JsonWebToken token;
 
-    ContributorResource(ContributorService service, AccountSync sync, CallerFactory callers) {
+    ContributorResource(ContributorService service, AccountSync sync, CurrentCaller caller, JsonWebToken token) {
         this.service = service;
         this.sync = sync;
-        this.callers = callers;
+        this.caller = caller;
+        this.token = token;
     }
 
     @POST
@@ -80,10 +85,9 @@ public class ContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public Response register(@NotNull @Valid Registration registration) {
-        var created = service.register(callers.subject(), registration);
-        sync.pushNow(created.id);
-        return Response.created(URI.create("/api/contributors/" + created.accountName))
-                .entity(SelfView.from(created)).build();
+        var created = service.register(subject(), registration);
+        sync.pushNow(created.id());
+        return Response.created(URI.create("/api/contributors/" + created.accountName())).entity(created).build();
     }
 
     @GET
@@ -95,16 +99,14 @@ public class ContributorResource {
             content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "Bad paging, search or status parameter")
     @APIResponse(responseCode = "403", description = "A status other than ACTIVE asked by a non-admin")
-    public Page<?> directory(
+    public Page<ContributorView> directory(
             @Parameter(description = "Part of an account name, first or last name (admins: also email), any case")
             @QueryParam("q") @Size(max = 100) @PlainText String search,
             @Parameter(description = "ACTIVE (default), DEACTIVATED or ERASED; other than ACTIVE for admins only",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "DEACTIVATED", "ERASED" }))
             @QueryParam("status") String status,
             @BeanParam @Valid PageRequest page) {
-        var caller = callers.caller();
-        var result = service.directory(search, parseStatus(status), page, caller);
-        return caller.admin() ? result.map(AdminView::from) : result.map(PublicView::from);
+        return service.directory(search, parseStatus(status), page, caller.get());
     }
 
     @GET
@@ -115,7 +117,7 @@ public class ContributorResource {
             content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered")
     public SelfView me() {
-        return SelfView.from(service.me(callers.subject()));
+        return service.me(subject());
     }
 
     @PATCH
@@ -131,9 +133,9 @@ public class ContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@NotNull @Valid Rectification rectification) {
-        var rectified = service.rectifyOwn(callers.subject(), rectification);
-        sync.pushNow(rectified.id);
-        return SelfView.from(rectified);
+        var rectified = service.rectifyOwn(subject(), rectification);
+        sync.pushNow(rectified.id());
+        return rectified;
     }
 
     @POST
@@ -147,10 +149,10 @@ public class ContributorResource {
             content = @Content(schema = @Schema(implementation = Deactivation.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered")
     public Deactivation deactivate() {
-        var deactivated = service.deactivateOwn(callers.subject());
+        var deactivated = service.deactivateOwn(subject());
         // answered once the identity provider has disabled the account (or, if it is down, once the change is recorded)
-        sync.pushNow(deactivated.id);
-        return Deactivation.from(deactivated);
+        sync.pushNow(deactivated.id());
+        return deactivated;
     }
 
     @DELETE
@@ -174,14 +176,8 @@ public class ContributorResource {
     @APIResponse(responseCode = "200", description = "Public view, or admin view for admins",
             content = @Content(schema = @Schema(oneOf = { PublicView.class, AdminView.class })))
     @APIResponse(responseCode = "404", description = "No active contributor of that name (for admins: none at all)")
-    public Object get(@PathParam("accountName") String accountName) {
-        var caller = callers.caller();
-        if (caller.admin()) {
-            return service.viewAsAdmin(accountName, caller).map(AdminView::from)
-                    .orElseThrow(() -> Problems.notFound(ContributorService.NO_SUCH_ACCOUNT));
-        }
-        return service.findActive(accountName).map(PublicView::from)
-                .orElseThrow(() -> Problems.notFound(ContributorService.NO_ACTIVE_ACCOUNT));
+    public ContributorView get(@PathParam("accountName") String accountName) {
+        return service.view(accountName, caller.get());
     }
 
     @PUT
@@ -197,19 +193,27 @@ public class ContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("accountName") String accountName, @NotNull @Valid RestrictionChange change) {
-        var changed = service.restrictByAccountName(accountName, change, callers.caller());
-        sync.pushNow(changed.id);
-        return RestrictionState.from(changed);
+        var changed = service.restrict(accountName, change, caller.get());
+        sync.pushNow(changed.id());
+        return changed;
     }
 
-    private static Contributor.Status parseStatus(String status) {
+    /**
+     * The token's subject, whole: the one that identifies the caller's own record. {@link CurrentCaller}
+     * clips it to 255 characters for audit columns, and a clipped subject must identify no one.
+     */
+    private String subject() {
+        return token.getSubject();
+    }
+
+    private static Status parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
-            return Contributor.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            return Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("Unknown status; use ACTIVE, DEACTIVATED or ERASED");
+            throw DomainException.invalid("Unknown status; use ACTIVE, DEACTIVATED or ERASED");
         }
     }
 }

@@ -23,20 +23,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
-import org.plugin.common.web.Problems;
-import org.plugin.contributor.rest.ContributorDtos.Rectification;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionState;
-import org.plugin.contributor.rest.ContributorDtos.SelfView;
-import org.plugin.contributor.rest.InternalDtos.Erasure;
-import org.plugin.contributor.rest.InternalDtos.NamesRequest;
-import org.plugin.contributor.rest.InternalDtos.NamesResponse;
-import org.plugin.contributor.rest.InternalDtos.PersonalData;
-import org.plugin.contributor.rest.InternalDtos.Resolved;
+import org.plugin.contributor.api.ContributorDtos.Rectification;
+import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.api.ContributorDtos.RestrictionState;
+import org.plugin.contributor.api.ContributorDtos.SelfView;
+import org.plugin.contributor.api.InternalDtos.Erasure;
+import org.plugin.contributor.api.InternalDtos.NamesRequest;
+import org.plugin.contributor.api.InternalDtos.NamesResponse;
+import org.plugin.contributor.api.InternalDtos.PersonalData;
+import org.plugin.contributor.api.InternalDtos.Resolved;
 import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
-import org.plugin.contributor.service.InternalService;
+import org.plugin.contributor.service.PersonalDataService;
 
 /**
  * The internal API of docs/internal-api.md, for the other services only (role {@code service}); the
@@ -52,16 +53,17 @@ import org.plugin.contributor.service.InternalService;
 @APIResponse(responseCode = "406", description = "The Accept header admits no JSON answer")
 public class InternalContributorResource {
 
-    private final InternalService internal;
     private final ContributorService contributors;
+    private final PersonalDataService personalData;
     private final AccountSync sync;
-    private final CallerFactory callers;
+    private final CurrentCaller caller;
 
-    InternalContributorResource(InternalService internal, ContributorService contributors, AccountSync sync, CallerFactory callers) {
-        this.internal = internal;
+    InternalContributorResource(ContributorService contributors, PersonalDataService personalData, AccountSync sync,
+            CurrentCaller caller) {
         this.contributors = contributors;
+        this.personalData = personalData;
         this.sync = sync;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -76,7 +78,7 @@ public class InternalContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public NamesResponse names(@NotNull @Valid NamesRequest request) {
-        return new NamesResponse(internal.names(request.ids()));
+        return new NamesResponse(contributors.names(request.ids()));
     }
 
     @GET
@@ -91,11 +93,9 @@ public class InternalContributorResource {
     public Resolved resolve(@QueryParam("subject") @Size(max = 255) String subject,
             @QueryParam("accountName") @Size(max = 255) String accountName) {
         if ((subject == null) == (accountName == null)) {
-            throw Problems.badRequest("Give exactly one of the query parameters subject and accountName");
+            throw DomainException.invalid("Give exactly one of the query parameters subject and accountName");
         }
-        var found = subject != null ? internal.bySubject(subject) : internal.byAccountName(accountName);
-        return found.map(Resolved::from).orElseThrow(() -> Problems.notFound(subject != null
-                ? "No contributor registered by this subject" : ContributorService.NO_SUCH_ACCOUNT));
+        return subject != null ? contributors.resolveBySubject(subject) : contributors.resolveByAccountName(accountName);
     }
 
     @GET
@@ -106,7 +106,7 @@ public class InternalContributorResource {
             content = @Content(schema = @Schema(implementation = PersonalData.class)))
     @APIResponse(responseCode = "404", description = "Unknown id, or an id that is not a UUID")
     public PersonalData personalData(@PathParam("id") UUID id) {
-        return internal.export(id);
+        return personalData.export(id);
     }
 
     @PATCH
@@ -121,9 +121,9 @@ public class InternalContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public SelfView rectify(@PathParam("id") UUID id, @NotNull @Valid Rectification rectification) {
-        var rectified = contributors.rectifyOnRequest(id, rectification, callers.caller());
-        sync.pushNow(rectified.id);
-        return SelfView.from(rectified);
+        var rectified = personalData.rectify(id, rectification, caller.get());
+        sync.pushNow(rectified.id());
+        return rectified;
     }
 
     @PUT
@@ -137,9 +137,9 @@ public class InternalContributorResource {
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public RestrictionState restrict(@PathParam("id") UUID id, @NotNull @Valid RestrictionChange change) {
-        var changed = contributors.restrictById(id, change, callers.caller());
-        sync.pushNow(changed.id);
-        return RestrictionState.from(changed);
+        var changed = personalData.restrict(id, change, caller.get());
+        sync.pushNow(changed.id());
+        return changed;
     }
 
     @POST
@@ -152,6 +152,6 @@ public class InternalContributorResource {
             content = @Content(schema = @Schema(implementation = Erasure.class)))
     @APIResponse(responseCode = "404", description = "An id that is not a UUID")
     public Erasure erase(@PathParam("id") UUID id) {
-        return internal.erase(id);
+        return personalData.erase(id);
     }
 }

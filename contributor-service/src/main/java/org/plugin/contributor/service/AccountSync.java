@@ -1,7 +1,6 @@
 package org.plugin.contributor.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -20,6 +17,7 @@ import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.contributor.client.AtomClient;
 import org.plugin.contributor.client.IdentityProviderClient;
+import org.plugin.contributor.client.PeerRefusedException;
 import org.plugin.contributor.config.OutboxConfig;
 import org.plugin.contributor.repository.Contributor;
 import org.plugin.contributor.repository.Contributor.Status;
@@ -112,7 +110,7 @@ public class AccountSync {
 
     /** Left to the request's {@link #pushNow} for one call timeout, then to the scheduled sender. */
     private void mark(UUID contributorId, Target target) {
-        Instant now = now();
+        Instant now = clock.now();
         outbox.markChanged(contributorId, target, now, now.plus(config.callTimeout()));
     }
 
@@ -125,7 +123,7 @@ public class AccountSync {
      */
     public void pushNow(UUID contributorId) {
         try {
-            Instant now = now();
+            Instant now = clock.now();
             List<Claim> claims = QuarkusTransaction.requiringNew()
                     .call(() -> outbox.claimPendingOf(contributorId, now, now.plus(config.lease())).stream().map(Claim::of).toList());
             claims.forEach(this::sendAndSettle);
@@ -150,7 +148,7 @@ public class AccountSync {
 
     /** Claims, sends and settles the next due row, if any; true when there was one (confirmed or not). */
     public boolean sendNext() {
-        Instant now = now();
+        Instant now = clock.now();
         Optional<Claim> claim = QuarkusTransaction.requiringNew()
                 .call(() -> outbox.claimDue(now, now.plus(config.lease()), 1).stream().findFirst().map(Claim::of));
         claim.ifPresent(this::sendAndSettle);
@@ -176,7 +174,7 @@ public class AccountSync {
         if (row == null || !Objects.equals(row.leaseUntil, claim.lease())) {
             return; // erased meanwhile, or taken over by another sender once this one's lease ran out: its outcome stands
         }
-        Instant now = now();
+        Instant now = clock.now();
         row.leaseUntil = null;
         boolean changedMeanwhile = row.generation > claim.generation();
         if (failure == null) {
@@ -211,52 +209,48 @@ public class AccountSync {
             return null;
         }
         boolean active = state.status() == Status.ACTIVE;
-        try (Response answer = call(identityProvider.update(state.subject(),
-                new IdentityProviderClient.AccountUpdate(state.email(), state.firstName(), state.lastName(), active)))) {
-            if (answer.getStatus() == 404) {
+        try {
+            call(identityProvider.update(state.subject(),
+                    new IdentityProviderClient.AccountUpdate(state.email(), state.firstName(), state.lastName(), active)));
+        } catch (PeerRefusedException e) {
+            if (e.status() == 404) {
                 // no such account (deleted by the erasure, or never there); any other 404 is a wrong address, not a success
-                return userNotFound(answer) ? null : "identity provider answered 404 without naming the user: check its admin URL";
+                return IdentityProviderClient.unknownUser(e) ? null
+                        : "identity provider answered 404 without naming the user: check its admin URL";
             }
-            if (answer.getStatus() / 100 != 2) {
-                return "identity provider answered " + answer.getStatus() + " to updating the account";
-            }
+            return "identity provider answered " + e.status() + " to updating the account";
         }
         if (!active) {
-            try (Response answer = call(identityProvider.logout(state.subject()))) {
-                if (answer.getStatus() / 100 != 2 && !(answer.getStatus() == 404 && userNotFound(answer))) {
-                    return "identity provider answered " + answer.getStatus() + " to ending the account's sessions";
+            try {
+                call(identityProvider.logout(state.subject()));
+            } catch (PeerRefusedException e) {
+                if (!IdentityProviderClient.unknownUser(e)) {
+                    return "identity provider answered " + e.status() + " to ending the account's sessions";
                 }
             }
         }
         return null;
     }
 
-    /** Keycloak's answer for an unknown user id ({@code {"error":"User not found"}}), as opposed to an unknown realm or path. */
-    static boolean userNotFound(Response answer) {
-        try {
-            return answer.hasEntity() && answer.readEntity(String.class).contains("User not found");
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** atom-service takes the restriction flag (an erased or unknown contributor: not restricted). Null when done. */
     private String syncRestriction(UUID contributorId, State state) {
         boolean restricted = state != null && state.status() != Status.ERASED && state.restricted();
-        try (Response answer = call(atoms.restrict(contributorId, new AtomClient.Restriction(restricted)))) {
-            return answer.getStatus() / 100 == 2 ? null : "atom-service answered " + answer.getStatus();
+        try {
+            call(atoms.restrict(contributorId, new AtomClient.Restriction(restricted)));
+            return null;
+        } catch (PeerRefusedException e) {
+            return "atom-service answered " + e.status();
         }
     }
 
     /**
-     * The answer, whatever its status, within {@code plugin.outbox.call-timeout} (token request included);
-     * no answer is an exception whose type {@link #sendAndSettle} records.
+     * Waits for the peer's answer within {@code plugin.outbox.call-timeout} (token request included):
+     * a 2xx returns, another status is a {@link PeerRefusedException}, no answer is an exception
+     * whose type {@link #sendAndSettle} records.
      */
-    private Response call(Uni<Response> request) {
+    private void call(Uni<Void> request) {
         try {
-            return request.await().atMost(config.callTimeout());
-        } catch (WebApplicationException e) {
-            return e.getResponse();
+            request.await().atMost(config.callTimeout());
         } catch (TimeoutException e) {
             throw new Unanswered("no answer within " + config.callTimeout() + " (token request included)");
         }
@@ -279,10 +273,5 @@ public class AccountSync {
             root = root.getCause();
         }
         return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
-    }
-
-    /** Now, to the microsecond PostgreSQL keeps, so that a lease read back equals the one written. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,35 +1,51 @@
 package org.plugin.contributor.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.plugin.common.error.DomainException;
+import org.plugin.common.security.Caller;
 import org.plugin.common.time.Deadlines;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
+import org.plugin.contributor.api.ContributorDtos;
+import org.plugin.contributor.api.ContributorDtos.ContributorView;
+import org.plugin.contributor.api.ContributorDtos.Deactivation;
+import org.plugin.contributor.api.ContributorDtos.Rectification;
+import org.plugin.contributor.api.ContributorDtos.Registration;
+import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
+import org.plugin.contributor.api.ContributorDtos.RestrictionState;
+import org.plugin.contributor.api.ContributorDtos.SelfView;
+import org.plugin.contributor.api.InternalDtos.ContributorName;
+import org.plugin.contributor.api.InternalDtos.Resolved;
 import org.plugin.contributor.repository.Contributor;
 import org.plugin.contributor.repository.Contributor.Status;
 import org.plugin.contributor.repository.ContributorRepository;
+import org.plugin.contributor.repository.ContributorRepository.ValueTakenException;
 import org.plugin.contributor.repository.DeactivationOutbox;
 import org.plugin.contributor.repository.DeactivationOutboxRepository;
 import org.plugin.contributor.repository.EmailRead;
 import org.plugin.contributor.repository.EmailReadRepository;
 import org.plugin.contributor.repository.RectificationAudit;
 import org.plugin.contributor.repository.RectificationAuditRepository;
-import org.plugin.contributor.rest.ContributorDtos.Rectification;
-import org.plugin.contributor.rest.ContributorDtos.Registration;
-import org.plugin.contributor.rest.ContributorDtos.RestrictionChange;
 
-/** Contributor accounts: registration, views, rectification, deactivation, restriction. */
+/**
+ * Contributor accounts: registration, views, rectification, deactivation, restriction, and the
+ * public names and resolution other services ask for. Rectification and restriction have one path
+ * each, taken by the contributor or an admin here and by privacy-service's requests through
+ * {@link PersonalDataService}.
+ */
 @ApplicationScoped
 public class ContributorService {
 
@@ -39,47 +55,51 @@ public class ContributorService {
     static final String ACCOUNT_NAME_TAKEN = "This account name is already taken";
     static final String EMAIL_TAKEN = "This email address is already used by another contributor";
     static final String NOT_REGISTERED = "You are not registered as a contributor";
-    public static final String NO_SUCH_ACCOUNT = "No contributor with this account name";
-    public static final String NO_ACTIVE_ACCOUNT = "No active contributor with this account name";
+    static final String NO_SUCH_ACCOUNT = "No contributor with this account name";
+    static final String NO_ACTIVE_ACCOUNT = "No active contributor with this account name";
+    static final String NO_SUCH_SUBJECT = "No contributor registered by this subject";
+    static final String NOTHING_TO_CHANGE = "Nothing to change: give at least one of firstName, lastName, email";
 
     private final ContributorRepository contributors;
     private final RectificationAuditRepository rectifications;
     private final EmailReadRepository emailReads;
     private final DeactivationOutboxRepository outbox;
     private final AccountSync sync;
+    private final AccessRules access;
     private final PlatformClock clock;
 
     ContributorService(ContributorRepository contributors, RectificationAuditRepository rectifications,
-            EmailReadRepository emailReads, DeactivationOutboxRepository outbox, AccountSync sync, PlatformClock clock) {
+            EmailReadRepository emailReads, DeactivationOutboxRepository outbox, AccountSync sync, AccessRules access,
+            PlatformClock clock) {
         this.contributors = contributors;
         this.rectifications = rectifications;
         this.emailReads = emailReads;
         this.outbox = outbox;
         this.sync = sync;
+        this.access = access;
         this.clock = clock;
     }
 
     // --- registration ---
 
+    /** Registers the caller, known by their token's whole subject. */
     @Transactional
-    public Contributor register(String subject, Registration registration) {
-        if (!ContributorRepository.couldBeSubject(subject)) {
-            throw Problems.forbidden("Your token has no subject that can identify a contributor");
-        }
+    public SelfView register(String subject, Registration registration) {
+        access.registeringSubject(subject);
         // concurrent registrations of the same subject, account name or email wait here for each other
         contributors.lockUniqueValues(List.of("subject:" + subject,
                 "account:" + registration.accountName().toLowerCase(Locale.ROOT),
                 "email:" + registration.email().toLowerCase(Locale.ROOT)));
         contributors.findBySubject(subject).ifPresent(existing -> {
-            throw Problems.conflict(existing.isActive() ? ALREADY_REGISTERED
+            throw DomainException.conflict(existing.isActive() ? ALREADY_REGISTERED
                     : "Your contributor account is deactivated; a new one can be registered once it is erased (by "
                             + Deadlines.dueDate(existing.deactivatedAt, 1) + ")");
         });
         if (contributors.findByAccountName(registration.accountName()).isPresent()) {
-            throw Problems.conflict(ACCOUNT_NAME_TAKEN);
+            throw DomainException.conflict(ACCOUNT_NAME_TAKEN);
         }
-        if (emailTaken(registration.email(), null)) {
-            throw Problems.conflict(EMAIL_TAKEN);
+        if (contributors.emailTaken(registration.email(), null)) {
+            throw DomainException.conflict(EMAIL_TAKEN);
         }
         var c = new Contributor();
         c.id = UUID.randomUUID();
@@ -89,56 +109,59 @@ public class ContributorService {
         c.lastName = registration.lastName();
         c.email = registration.email();
         c.status = Status.ACTIVE;
-        c.createdAt = now();
+        c.createdAt = clock.now();
         c.updatedAt = c.createdAt;
         // the unique indexes still decide, should a writer ever skip the locks above
-        UniqueViolations.flushOrConflict(() -> contributors.persistAndFlush(c));
+        answeringTakenValues(() -> contributors.insert(c));
         // the identity provider's account takes the email and names given here: one truth
         sync.accountChanged(c.id);
-        return c;
+        return ContributorMapper.selfView(c);
     }
 
     // --- views ---
 
-    /** An active contributor, as anyone may see them. */
-    public Optional<Contributor> findActive(String accountName) {
-        return contributors.findByAccountName(accountName).filter(Contributor::isActive);
-    }
-
     /** The caller's own record, whatever its status. */
-    public Contributor me(String subject) {
-        return contributors.findBySubject(subject).orElseThrow(() -> Problems.notFound(NOT_REGISTERED));
-    }
-
-    /** A contributor of any status, for an admin; the read of their email is recorded in the same transaction. */
-    @Transactional
-    public Optional<Contributor> viewAsAdmin(String accountName, Caller admin) {
-        var found = contributors.findByAccountNameForShare(accountName);
-        found.ifPresent(c -> recordEmailReads(List.of(c), admin, EmailRead.Context.PROFILE));
-        return found;
+    public SelfView me(String subject) {
+        return contributors.findBySubject(subject).map(ContributorMapper::selfView)
+                .orElseThrow(() -> DomainException.notFound(NOT_REGISTERED));
     }
 
     /**
-     * One page of the directory. Everyone sees ACTIVE contributors; admins may ask for another status
-     * and see emails, each of which is recorded as read.
+     * A contributor by account name: the public view of an active one, or for a caller who sees
+     * personal data the admin view of one of any status, the read of whose email is recorded in the
+     * same transaction.
      */
     @Transactional
-    public Page<Contributor> directory(String search, Status status, PageRequest page, Caller caller) {
-        Status wanted = status == null ? Status.ACTIVE : status;
-        if (wanted != Status.ACTIVE && !caller.admin()) {
-            throw Problems.forbidden("Only admins can list contributors who are not active");
+    public ContributorView view(String accountName, Caller caller) {
+        if (!access.seesPersonalData(caller)) {
+            return contributors.findByAccountName(accountName).filter(Contributor::isActive).map(ContributorMapper::publicView)
+                    .orElseThrow(() -> DomainException.notFound(NO_ACTIVE_ACCOUNT));
         }
-        long total = contributors.countDirectory(wanted, search, caller.admin());
-        List<Contributor> items = total == 0 ? List.of()
-                : contributors.directory(wanted, search, caller.admin(), page.offset(), page.limit());
-        if (caller.admin()) {
+        var found = contributors.findByAccountNameForShare(accountName)
+                .orElseThrow(() -> DomainException.notFound(NO_SUCH_ACCOUNT));
+        recordEmailReads(List.of(found), caller, EmailRead.Context.PROFILE);
+        return ContributorMapper.adminView(found);
+    }
+
+    /**
+     * One page of the directory. Everyone sees ACTIVE contributors' public views; admins may ask for
+     * another status and see admin views with emails, each of which is recorded as read.
+     */
+    @Transactional
+    public Page<ContributorView> directory(String search, ContributorDtos.Status status, PageRequest page, Caller caller) {
+        Status wanted = access.listedStatus(caller, ContributorMapper.status(status));
+        boolean admin = access.seesPersonalData(caller);
+        long total = contributors.countDirectory(wanted, search, admin);
+        List<Contributor> items = total == 0 ? List.of() : contributors.directory(wanted, search, admin, page.offset(), page.limit());
+        if (admin) {
             recordEmailReads(items, caller, EmailRead.Context.DIRECTORY);
+            return Page.of(items, total, page).map(ContributorMapper::adminView);
         }
-        return Page.of(items, total, page);
+        return Page.of(items, total, page).map(ContributorMapper::publicView);
     }
 
     private void recordEmailReads(List<Contributor> read, Caller admin, EmailRead.Context context) {
-        var now = now();
+        var now = clock.now();
         var entries = new ArrayList<EmailRead>();
         for (Contributor c : read) {
             if (c.email == null) {
@@ -148,7 +171,7 @@ public class ContributorService {
             entry.id = UUID.randomUUID();
             entry.contributorId = c.id;
             entry.readerSubject = admin.subject();
-            entry.readerName = admin.name();
+            entry.readerName = admin.username();
             entry.readAt = now;
             entry.context = context;
             entries.add(entry);
@@ -156,34 +179,51 @@ public class ContributorService {
         emailReads.persist(entries);
     }
 
+    // --- what other services ask ---
+
+    /** Public names of a batch of contributors, in the order asked, each id once; unknown ids left out. */
+    public List<ContributorName> names(List<UUID> ids) {
+        var unique = new LinkedHashSet<>(ids);
+        Map<UUID, Contributor> found = contributors.findByIds(unique).stream()
+                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return unique.stream().map(found::get).filter(Objects::nonNull).map(ContributorMapper::name).toList();
+    }
+
+    /** The contributor registered by a token subject, whatever their status. */
+    public Resolved resolveBySubject(String subject) {
+        return contributors.findBySubject(subject).map(ContributorMapper::resolved)
+                .orElseThrow(() -> DomainException.notFound(NO_SUCH_SUBJECT));
+    }
+
+    /** The contributor of an account name (a CI token's claim), whatever their status. */
+    public Resolved resolveByAccountName(String accountName) {
+        return contributors.findByAccountName(accountName).map(ContributorMapper::resolved)
+                .orElseThrow(() -> DomainException.notFound(NO_SUCH_ACCOUNT));
+    }
+
     // --- rectification ---
 
     /** The contributor rectifies their own record; only while active. */
     @Transactional
-    public Contributor rectifyOwn(String subject, Rectification change) {
-        var c = contributors.lockBySubject(subject).orElseThrow(() -> Problems.notFound(NOT_REGISTERED));
+    public SelfView rectifyOwn(String subject, Rectification change) {
+        var c = contributors.lockBySubject(subject).orElseThrow(() -> DomainException.notFound(NOT_REGISTERED));
         if (!c.isActive()) {
-            throw Problems.conflict("Your account is deactivated and can no longer be changed; "
+            throw DomainException.conflict("Your account is deactivated and can no longer be changed; "
                     + "a rectification can still be requested from the operator");
         }
-        apply(c, change, RectificationAudit.ActorType.CONTRIBUTOR, subject);
-        return c;
+        applyRectification(c, change, RectificationAudit.ActorType.CONTRIBUTOR, subject);
+        return ContributorMapper.selfView(c);
     }
 
-    /** A rectification applied by privacy-service on behalf of a privacy request. */
-    @Transactional
-    public Contributor rectifyOnRequest(UUID id, Rectification change, Caller service) {
-        var c = contributors.lockById(id).orElseThrow(() -> Problems.notFound("No contributor with id " + id));
-        if (c.status == Status.ERASED) {
-            throw Problems.conflict("Contributor " + id + " is erased: there is nothing left to rectify");
-        }
-        apply(c, change, RectificationAudit.ActorType.PRIVACY_REQUEST, service.client() != null ? service.client() : service.label());
-        return c;
-    }
-
-    private void apply(Contributor c, Rectification change, RectificationAudit.ActorType actorType, String actor) {
+    /**
+     * The one path of a rectification, whoever asked: each changed field is audited (which, when,
+     * who; never the old value), an email is checked free under its lock, and the identity
+     * provider's account follows. The same values again change nothing and are not audited.
+     * Call in a transaction, with {@code c} locked.
+     */
+    void applyRectification(Contributor c, Rectification change, RectificationAudit.ActorType actorType, String actor) {
         if (change.isEmpty()) {
-            throw Problems.badRequest("Nothing to change: give at least one of firstName, lastName, email");
+            throw DomainException.invalid(NOTHING_TO_CHANGE);
         }
         var changed = new ArrayList<String>();
         if (change.firstName() != null && !change.firstName().equals(c.firstName)) {
@@ -196,8 +236,8 @@ public class ContributorService {
         }
         if (change.email() != null && !change.email().equals(c.email)) {
             contributors.lockUniqueValues(List.of("email:" + change.email().toLowerCase(Locale.ROOT)));
-            if (emailTaken(change.email(), c.id)) {
-                throw Problems.conflict(EMAIL_TAKEN);
+            if (contributors.emailTaken(change.email(), c.id)) {
+                throw DomainException.conflict(EMAIL_TAKEN);
             }
             c.email = change.email();
             changed.add("email");
@@ -205,7 +245,7 @@ public class ContributorService {
         if (changed.isEmpty()) {
             return; // the same values again: nothing changes, nothing is audited
         }
-        var now = now();
+        var now = clock.now();
         c.updatedAt = now;
         for (String field : changed) {
             var audit = new RectificationAudit();
@@ -217,15 +257,9 @@ public class ContributorService {
             audit.actor = actor;
             rectifications.persist(audit);
         }
-        UniqueViolations.flushOrConflict(contributors::flush);
+        answeringTakenValues(contributors::flushChanges);
         // written through to the identity provider's copy
         sync.accountChanged(c.id);
-    }
-
-    private boolean emailTaken(String email, UUID except) {
-        return except == null
-                ? contributors.count("lower(email) = lower(?1)", email) > 0
-                : contributors.count("lower(email) = lower(?1) and id <> ?2", email, except) > 0;
     }
 
     // --- deactivation ---
@@ -236,12 +270,12 @@ public class ContributorService {
      * must follow (see {@link AccountSync}). Deactivating again changes nothing.
      */
     @Transactional
-    public Contributor deactivateOwn(String subject) {
-        var c = contributors.lockBySubject(subject).orElseThrow(() -> Problems.notFound(NOT_REGISTERED));
+    public Deactivation deactivateOwn(String subject) {
+        var c = contributors.lockBySubject(subject).orElseThrow(() -> DomainException.notFound(NOT_REGISTERED));
         if (c.status != Status.ACTIVE) {
-            return c;
+            return ContributorMapper.deactivation(c);
         }
-        var now = now();
+        var now = clock.now();
         c.status = Status.DEACTIVATED;
         c.deactivatedAt = now;
         c.erasureDueAt = Deadlines.plusCalendarMonths(now, 1);
@@ -256,43 +290,47 @@ public class ContributorService {
         outbox.persist(event);
         // the identity provider's account is disabled and its sessions ended: no new token from now on
         sync.accountChanged(c.id);
-        return c;
+        return ContributorMapper.deactivation(c);
     }
 
     // --- restriction ---
 
     /** An admin sets or lifts the restriction of a contributor named by account name. */
     @Transactional
-    public Contributor restrictByAccountName(String accountName, RestrictionChange change, Caller admin) {
-        var c = contributors.lockByAccountName(accountName)
-                .orElseThrow(() -> Problems.notFound(NO_SUCH_ACCOUNT));
-        return restrict(c, change, admin.label());
+    public RestrictionState restrict(String accountName, RestrictionChange change, Caller admin) {
+        var c = contributors.lockByAccountName(accountName).orElseThrow(() -> DomainException.notFound(NO_SUCH_ACCOUNT));
+        applyRestriction(c, change, admin.label());
+        return ContributorMapper.restrictionState(c);
     }
 
-    /** privacy-service sets or lifts the restriction of a contributor. An erased stub stays unrestricted. */
-    @Transactional
-    public Contributor restrictById(UUID id, RestrictionChange change, Caller service) {
-        var c = contributors.lockById(id).orElseThrow(() -> Problems.notFound("No contributor with id " + id));
-        return restrict(c, change, service.client() != null ? "client:" + service.client() : service.label());
-    }
-
-    private Contributor restrict(Contributor c, RestrictionChange change, String actor) {
+    /**
+     * The one path of a restriction, whoever decided it (an admin, or privacy-service for a request):
+     * it reaches atom-service the same way. An erased stub stays unrestricted; the state already asked
+     * for changes nothing. Call in a transaction, with {@code c} locked.
+     */
+    void applyRestriction(Contributor c, RestrictionChange change, String actor) {
         if (c.status == Status.ERASED || c.restricted == change.restricted()) {
-            return c; // nothing stored to restrict, or already in the asked state: a repeat changes nothing
+            return; // nothing stored to restrict, or already in the asked state: a repeat changes nothing
         }
-        var now = now();
+        var now = clock.now();
         c.restricted = change.restricted();
         c.restrictionReason = change.reason();
         c.restrictionChangedAt = now;
         c.restrictionChangedBy = actor;
         c.updatedAt = now;
-        // whoever decided it (an admin, or privacy-service for a request), it reaches atom-service the same way
         sync.restrictionChanged(c.id);
-        return c;
     }
 
-    /** Now, to the microsecond PostgreSQL keeps, so what is answered equals what is read back later. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /** Runs a write; a unique value a concurrent writer took first is answered as the pre-check would have. */
+    private static void answeringTakenValues(Runnable write) {
+        try {
+            write.run();
+        } catch (ValueTakenException e) {
+            throw DomainException.conflict(switch (e.value()) {
+                case SUBJECT -> ALREADY_REGISTERED;
+                case ACCOUNT_NAME -> ACCOUNT_NAME_TAKEN;
+                case EMAIL -> EMAIL_TAKEN;
+            });
+        }
     }
 }

@@ -1,20 +1,17 @@
 package org.plugin.contributor.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.contributor.client.PeerRefusedException;
 import org.plugin.contributor.client.PrivacyClient;
 import org.plugin.contributor.client.PrivacyClient.DeactivationNotice;
 import org.plugin.contributor.config.OutboxConfig;
@@ -82,7 +79,7 @@ public class DeactivationOutboxSender {
 
     /** Claims, sends and settles the next due event, if any; true when there was one (delivered or not). */
     public boolean sendNext() {
-        var claimedAt = now();
+        var claimedAt = clock.now();
         Optional<Claim> claimed = QuarkusTransaction.requiringNew().call(() -> outbox
                 .claimDue(claimedAt, claimedAt.plus(config.lease()), 1).stream().findFirst().map(Claim::of));
         if (claimed.isEmpty()) {
@@ -95,12 +92,12 @@ public class DeactivationOutboxSender {
     }
 
     private void settle(Claim claim, String failure) {
-        var event = outbox.findById(claim.eventId(), LockModeType.PESSIMISTIC_WRITE);
+        var event = outbox.lock(claim.eventId()).orElse(null);
         if (event == null || event.deliveredAt != null) {
             return; // confirmed meanwhile by a replica that took the event after this one's lease ran out
         }
         if (failure == null) {
-            event.deliveredAt = now();
+            event.deliveredAt = clock.now();
             event.lastError = null;
             LOG.infof("Deactivation %s of contributor %s delivered to privacy-service (attempt %d)",
                     event.eventId, event.contributorId, claim.attempt());
@@ -110,7 +107,7 @@ public class DeactivationOutboxSender {
             return; // claimed again by another replica after this one's lease ran out: its outcome stands
         }
         var wait = Backoff.after(claim.attempt(), config.initialBackoff(), config.maxBackoff());
-        event.nextAttemptAt = now().plus(wait);
+        event.nextAttemptAt = clock.now().plus(wait);
         event.lastError = failure.length() > 500 ? failure.substring(0, 500) : failure;
         LOG.warnf("Deactivation %s of contributor %s not delivered (attempt %d: %s); next attempt in %s",
                 event.eventId, event.contributorId, claim.attempt(), event.lastError, wait);
@@ -118,20 +115,15 @@ public class DeactivationOutboxSender {
 
     /** Null when privacy-service confirmed, else why not. */
     private String deliver(DeactivationNotice notice) {
-        try (Response response = privacy.deactivated(notice).await().atMost(config.callTimeout())) {
-            int status = response.getStatus();
-            return status / 100 == 2 ? null : "privacy-service answered " + status;
+        try {
+            privacy.deactivated(notice).await().atMost(config.callTimeout());
+            return null;
         } catch (TimeoutException e) {
             return "no answer from privacy-service (token request included) within " + config.callTimeout();
-        } catch (WebApplicationException e) {
-            return "privacy-service answered " + e.getResponse().getStatus();
+        } catch (PeerRefusedException e) {
+            return "privacy-service answered " + e.status();
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-    }
-
-    /** Now, to the microsecond PostgreSQL keeps, so what is answered equals what is read back later. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

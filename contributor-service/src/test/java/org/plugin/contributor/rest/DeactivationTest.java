@@ -9,12 +9,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.plugin.contributor.rest.Api.BASE;
-import static org.plugin.contributor.rest.Api.INTERNAL;
-import static org.plugin.contributor.rest.Api.PROBLEM;
-import static org.plugin.contributor.rest.Api.as;
-import static org.plugin.contributor.rest.Api.db;
-import static org.plugin.contributor.rest.Api.outbox;
+import static org.plugin.contributor.support.Api.BASE;
+import static org.plugin.contributor.support.Api.INTERNAL;
+import static org.plugin.contributor.support.Api.PROBLEM;
+import static org.plugin.contributor.support.Api.awaitTrue;
+import static org.plugin.contributor.support.Api.as;
+import static org.plugin.contributor.support.Api.db;
+import static org.plugin.contributor.support.Api.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -57,6 +57,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.plugin.common.time.Backoff;
+import org.plugin.contributor.support.Api;
 
 /**
  * Deactivation: immediate effect, the erasure deadline (one calendar month, Europe/Paris), and the
@@ -78,16 +79,6 @@ class DeactivationTest {
     void privacyServiceAcceptsByDefault() {
         if (peers != null) {
             peers.stubFor(post(urlEqualTo(DEACTIVATIONS)).atPriority(10).willReturn(aResponse().withStatus(201)));
-        }
-    }
-
-    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -2,10 +2,10 @@ package org.plugin.contributor.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plugin.contributor.rest.Api.BASE;
-import static org.plugin.contributor.rest.Api.INTERNAL;
-import static org.plugin.contributor.rest.Api.PROBLEM;
-import static org.plugin.contributor.rest.Api.db;
+import static org.plugin.contributor.support.Api.BASE;
+import static org.plugin.contributor.support.Api.INTERNAL;
+import static org.plugin.contributor.support.Api.PROBLEM;
+import static org.plugin.contributor.support.Api.db;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.plugin.contributor.support.Api;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.plugin.contributor.rest.Api.BASE;
-import static org.plugin.contributor.rest.Api.INTERNAL;
-import static org.plugin.contributor.rest.Api.PROBLEM;
-import static org.plugin.contributor.rest.Api.as;
-import static org.plugin.contributor.rest.Api.db;
+import static org.plugin.contributor.support.Api.BASE;
+import static org.plugin.contributor.support.Api.INTERNAL;
+import static org.plugin.contributor.support.Api.PROBLEM;
+import static org.plugin.contributor.support.Api.as;
+import static org.plugin.contributor.support.Api.db;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.plugin.contributor.repository.RectificationAudit;
-import org.plugin.contributor.service.InternalService;
+import org.plugin.contributor.service.PersonalDataService;
+import org.plugin.contributor.support.Api;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
@@ -283,7 +284,7 @@ class InternalApiTest {
         @Test
         void anAdminReadDuringAnErasureWaitsForItAndLeavesNoEmailReadBehind() throws Exception {
             var c = Api.register("erase-race");
-            var internal = Arc.container().instance(InternalService.class).get();
+            var internal = Arc.container().instance(PersonalDataService.class).get();
             var pool = Executors.newFixedThreadPool(3);
             try {
                 var erased = new CountDownLatch(1);
@@ -303,7 +304,7 @@ class InternalApiTest {
                         .then().extract().statusCode());
                 Future<JsonPath> directory = pool.submit(() -> as(admin).queryParam("q", c.accountName()).when().get(BASE)
                         .then().statusCode(200).extract().jsonPath());
-                DeactivationTest.awaitTrue("both admin reads wait for the erasure", () -> Api.sessionsWaitingOnALock() >= 2);
+                Api.awaitTrue("both admin reads wait for the erasure", () -> Api.sessionsWaitingOnALock() >= 2);
                 commit.countDown();
                 erasure.get(30, TimeUnit.SECONDS);
 

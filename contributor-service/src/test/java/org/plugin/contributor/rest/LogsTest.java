@@ -4,14 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plugin.contributor.rest.Api.BASE;
-import static org.plugin.contributor.rest.Api.INTERNAL;
-import static org.plugin.contributor.rest.Api.as;
-import static org.plugin.contributor.rest.Api.db;
-import static org.plugin.contributor.rest.Api.letters;
-import static org.plugin.contributor.rest.Api.outbox;
-import static org.plugin.contributor.rest.Api.registration;
-import static org.plugin.contributor.rest.Api.unique;
+import static org.plugin.contributor.support.Api.BASE;
+import static org.plugin.contributor.support.Api.INTERNAL;
+import static org.plugin.contributor.support.Api.as;
+import static org.plugin.contributor.support.Api.db;
+import static org.plugin.contributor.support.Api.letters;
+import static org.plugin.contributor.support.Api.outbox;
+import static org.plugin.contributor.support.Api.registration;
+import static org.plugin.contributor.support.Api.unique;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -36,6 +36,7 @@ import java.util.logging.SimpleFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 import org.plugin.contributor.repository.Contributor;
 import org.junit.jupiter.api.Test;
+import org.plugin.contributor.support.Api;
 import org.plugin.testing.InjectPeers;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
@@ -153,7 +154,7 @@ class LogsTest {
 
             // deactivation, delivered to privacy-service; then erasure, and lookups of what was erased
             as(c.token()).post(BASE + "/me/deactivation").then().statusCode(200);
-            DeactivationTest.awaitTrue("the deactivation is delivered",
+            Api.awaitTrue("the deactivation is delivered",
                     () -> db(() -> outbox().findByContributor(c.id())).map(e -> e.deliveredAt != null).orElse(false));
             as(service).post(INTERNAL + "/" + c.id() + "/erasure").then().statusCode(200);
             as(user).get(BASE + "/" + c.accountName()).then().statusCode(404);
@@ -237,7 +238,7 @@ class LogsTest {
             String name = unique("lgsecond");
             Future<Integer> second = pool.submit(() -> as(TestTokens.user("sub-" + name)).body(registration(name, "Ann", "Doe", email))
                     .when().post(BASE).then().extract().statusCode());
-            DeactivationTest.awaitTrue("the second registration waits for the first", () -> Api.sessionsWaitingOnALock() > 0);
+            Api.awaitTrue("the second registration waits for the first", () -> Api.sessionsWaitingOnALock() > 0);
             commit.countDown();
             first.get(30, TimeUnit.SECONDS);
             assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(409);

@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.plugin.contributor.rest.Api.BASE;
-import static org.plugin.contributor.rest.Api.INTERNAL;
-import static org.plugin.contributor.rest.Api.PROBLEM;
-import static org.plugin.contributor.rest.Api.as;
-import static org.plugin.contributor.rest.Api.db;
+import static org.plugin.contributor.support.Api.BASE;
+import static org.plugin.contributor.support.Api.INTERNAL;
+import static org.plugin.contributor.support.Api.PROBLEM;
+import static org.plugin.contributor.support.Api.as;
+import static org.plugin.contributor.support.Api.db;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.plugin.contributor.support.Api;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;

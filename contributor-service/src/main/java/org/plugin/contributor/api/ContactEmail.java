@@ -1,4 +1,4 @@
-package org.plugin.contributor.rest;
+package org.plugin.contributor.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -12,24 +12,29 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.plugin.common.validation.PlainText;
 
 /**
- * A first or last name: 1 to 100 characters, letters of any script (with their combining marks),
- * spaces, apostrophes and hyphens, starting and ending with a letter. "Zoë O'Brien-Núñez" is valid;
- * digits, punctuation, control characters and markup are not. Null is valid.
+ * A deliverable email address: at most 254 characters, one {@code @}, a dotted domain, no spaces,
+ * quotes, markup or control characters (the quoted local parts {@code @Email} tolerates are refused).
+ * Null is valid.
  */
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-// 1-100 characters counted as the database counts them (code points): @Size would count UTF-16
-// units, and refuse 60 letters of a script outside the Basic Multilingual Plane
-@Pattern(regexp = "^(?=.{1,100}$)[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$")
+@Size(max = 254)
+@Email
+@PlainText
+@Pattern(regexp = "^[^\\s\"@<>()\\[\\]\\\\,;:]+@[^\\s\"@<>()\\[\\]\\\\,;:]+\\.[^\\s\"@<>()\\[\\]\\\\,;:.]+$")
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
-public @interface PersonName {
+public @interface ContactEmail {
 
-    String message() default "must be 1-100 letters, spaces, apostrophes or hyphens, starting and ending with a letter";
+    String message() default "must be a valid email address of at most 254 characters";
 
     Class<?>[] groups() default {};
 

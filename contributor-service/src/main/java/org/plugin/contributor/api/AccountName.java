@@ -1,4 +1,4 @@
-package org.plugin.contributor.rest;
+package org.plugin.contributor.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -12,29 +12,21 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import org.plugin.common.validation.PlainText;
 
 /**
- * A deliverable email address: at most 254 characters, one {@code @}, a dotted domain, no spaces,
- * quotes, markup or control characters (the quoted local parts {@code @Email} tolerates are refused).
- * Null is valid.
+ * An account name: 3 to 32 lowercase letters, digits and hyphens, starting and ending with a letter
+ * or digit. Lowercase only, so names that differ only by case cannot both exist. Null is valid.
  */
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-@Size(max = 254)
-@Email
-@PlainText
-@Pattern(regexp = "^[^\\s\"@<>()\\[\\]\\\\,;:]+@[^\\s\"@<>()\\[\\]\\\\,;:]+\\.[^\\s\"@<>()\\[\\]\\\\,;:.]+$")
+@Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$")
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
-public @interface ContactEmail {
+public @interface AccountName {
 
-    String message() default "must be a valid email address of at most 254 characters";
+    String message() default "must be 3-32 lowercase letters, digits or hyphens, not starting or ending with a hyphen";
 
     Class<?>[] groups() default {};
 

@@ -1,4 +1,4 @@
-package org.plugin.contributor.rest;
+package org.plugin.contributor.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,15 +8,24 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.plugin.common.time.Deadlines;
 import org.plugin.common.validation.PlainText;
-import org.plugin.contributor.repository.Contributor;
-import org.plugin.contributor.repository.Contributor.Status;
 
-/** API shapes of the public routes of contributor-service; entities never leave the service. */
+/**
+ * API shapes of the public routes of contributor-service; entities never leave the service
+ * (service/ContributorMapper builds these from them).
+ */
 public final class ContributorDtos {
 
     private ContributorDtos() {
+    }
+
+    /** Where a contributor account is in its life: active, deactivated (erasure due), erased (a stub). */
+    public enum Status {
+        ACTIVE, DEACTIVATED, ERASED
+    }
+
+    /** What a caller is shown of one contributor: the public view, or the admin view for admins. */
+    public sealed interface ContributorView permits PublicView, AdminView {
     }
 
     @Schema(description = "Registration of the caller as a contributor")
@@ -43,43 +52,26 @@ public final class ContributorDtos {
      * restricted contributor the names are null: only the account name is shown.
      */
     @Schema(description = "Public view: account name, first name, last name (null while the contributor is restricted), since when")
-    public record PublicView(String accountName, String firstName, String lastName, Instant since) {
-        public static PublicView from(Contributor c) {
-            return c.restricted
-                    ? new PublicView(c.accountName, null, null, c.createdAt)
-                    : new PublicView(c.accountName, c.firstName, c.lastName, c.createdAt);
-        }
+    public record PublicView(String accountName, String firstName, String lastName, Instant since) implements ContributorView {
     }
 
     /** The operator's view: everything but the audit. Every read of it is recorded. */
     @Schema(description = "Admin view: the public fields plus email, status, token subject and lifecycle dates")
     public record AdminView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
             String subject, boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt,
-            Instant erasureDueAt, Instant erasedAt) {
-        public static AdminView from(Contributor c) {
-            return new AdminView(c.id, c.accountName, c.firstName, c.lastName, c.email, c.status, c.subject, c.restricted,
-                    c.createdAt, c.updatedAt, c.deactivatedAt, c.erasureDueAt, c.erasedAt);
-        }
+            Instant erasureDueAt, Instant erasedAt) implements ContributorView {
     }
 
     /** The contributor's own record. */
     @Schema(description = "The caller's own contributor record")
     public record SelfView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
             boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt, Instant erasureDueAt) {
-        public static SelfView from(Contributor c) {
-            return new SelfView(c.id, c.accountName, c.firstName, c.lastName, c.email, c.status, c.restricted,
-                    c.createdAt, c.updatedAt, c.deactivatedAt, c.erasureDueAt);
-        }
     }
 
     @Schema(description = "A deactivated account and the date by which its personal data will be erased")
     public record Deactivation(UUID id, String accountName, Status status, Instant deactivatedAt,
             @Schema(description = "Deactivation plus one calendar month, Europe/Paris") Instant erasureDueAt,
             @Schema(description = "The erasure deadline's date in Europe/Paris") LocalDate erasureDueDate) {
-        public static Deactivation from(Contributor c) {
-            return new Deactivation(c.id, c.accountName, c.status, c.deactivatedAt, c.erasureDueAt,
-                    Deadlines.dueDate(c.deactivatedAt, 1));
-        }
     }
 
     @Schema(description = "Sets or lifts the restriction of processing")
@@ -92,9 +84,5 @@ public final class ContributorDtos {
     public record RestrictionState(UUID id, String accountName, Status status, boolean restricted,
             @Schema(description = "The reason given with the last change") String reason,
             @Schema(description = "When the restriction was last set or lifted") Instant changedAt) {
-        public static RestrictionState from(Contributor c) {
-            return new RestrictionState(c.id, c.accountName, c.status, c.restricted, c.restrictionReason,
-                    c.restrictionChangedAt);
-        }
     }
 }

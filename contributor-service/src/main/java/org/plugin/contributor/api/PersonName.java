@@ -1,4 +1,4 @@
-package org.plugin.contributor.rest;
+package org.plugin.contributor.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -15,18 +15,21 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * An account name: 3 to 32 lowercase letters, digits and hyphens, starting and ending with a letter
- * or digit. Lowercase only, so names that differ only by case cannot both exist. Null is valid.
+ * A first or last name: 1 to 100 characters, letters of any script (with their combining marks),
+ * spaces, apostrophes and hyphens, starting and ending with a letter. "Zoë O'Brien-Núñez" is valid;
+ * digits, punctuation, control characters and markup are not. Null is valid.
  */
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-@Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$")
+// 1-100 characters counted as the database counts them (code points): @Size would count UTF-16
+// units, and refuse 60 letters of a script outside the Basic Multilingual Plane
+@Pattern(regexp = "^(?=.{1,100}$)[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '’-]*[\\p{L}\\p{M}])?$")
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
-public @interface AccountName {
+public @interface PersonName {
 
-    String message() default "must be 3-32 lowercase letters, digits or hyphens, not starting or ending with a hyphen";
+    String message() default "must be 1-100 letters, spaces, apostrophes or hyphens, starting and ending with a letter";
 
     Class<?>[] groups() default {};
 
