@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.plugin.atom.rest.AtomDtos;
+import org.plugin.atom.api.AtomDtos;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 

@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.plugin.atom.rest.InternalDtos.AuthorErasure;
-import org.plugin.atom.rest.InternalDtos.AuthorFeedback;
-import org.plugin.atom.rest.InternalDtos.AuthorSubject;
+import org.plugin.atom.api.InternalDtos.AuthorErasure;
+import org.plugin.atom.api.InternalDtos.AuthorFeedback;
+import org.plugin.atom.api.InternalDtos.AuthorSubject;
 import org.plugin.atom.service.PrivacyService;
 import org.plugin.common.security.Roles;
 

@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.plugin.atom.rest.InternalDtos.Erasure;
-import org.plugin.atom.rest.InternalDtos.PersonalData;
-import org.plugin.atom.rest.InternalDtos.Restriction;
-import org.plugin.atom.rest.InternalDtos.RestrictionState;
+import org.plugin.atom.api.InternalDtos.Erasure;
+import org.plugin.atom.api.InternalDtos.PersonalData;
+import org.plugin.atom.api.InternalDtos.Restriction;
+import org.plugin.atom.api.InternalDtos.RestrictionState;
 import org.plugin.atom.service.PrivacyService;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Problems;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.rest.LedgerDtos.LedgerEntryView;
+import org.plugin.atom.api.LedgerDtos.LedgerEntryView;
 import org.plugin.atom.service.CurrentActor;
 import org.plugin.atom.service.LedgerService;
 import org.plugin.atom.service.LedgerService.Verification;

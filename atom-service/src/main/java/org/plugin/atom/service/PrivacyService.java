@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.jpa.HibernateHints;
 
-import org.plugin.atom.mapping.CatalogMapper;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.AtomVersion;
@@ -24,16 +23,16 @@ import org.plugin.atom.repository.LedgerEntry;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.Rating;
 import org.plugin.atom.repository.VersionRepository;
-import org.plugin.atom.rest.InternalDtos.AtomData;
-import org.plugin.atom.rest.InternalDtos.AuthorErasure;
-import org.plugin.atom.rest.InternalDtos.AuthorFeedback;
-import org.plugin.atom.rest.InternalDtos.ChainData;
-import org.plugin.atom.rest.InternalDtos.CommentData;
-import org.plugin.atom.rest.InternalDtos.Erasure;
-import org.plugin.atom.rest.InternalDtos.LedgerData;
-import org.plugin.atom.rest.InternalDtos.PersonalData;
-import org.plugin.atom.rest.InternalDtos.RatingData;
-import org.plugin.atom.rest.InternalDtos.RestrictionState;
+import org.plugin.atom.api.InternalDtos.AtomData;
+import org.plugin.atom.api.InternalDtos.AuthorErasure;
+import org.plugin.atom.api.InternalDtos.AuthorFeedback;
+import org.plugin.atom.api.InternalDtos.ChainData;
+import org.plugin.atom.api.InternalDtos.CommentData;
+import org.plugin.atom.api.InternalDtos.Erasure;
+import org.plugin.atom.api.InternalDtos.LedgerData;
+import org.plugin.atom.api.InternalDtos.PersonalData;
+import org.plugin.atom.api.InternalDtos.RatingData;
+import org.plugin.atom.api.InternalDtos.RestrictionState;
 import org.plugin.atom.service.CurrentActor.Actor;
 import org.plugin.common.time.PlatformClock;
 

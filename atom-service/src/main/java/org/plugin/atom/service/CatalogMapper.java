@@ -1,17 +1,16 @@
-package org.plugin.atom.mapping;
+package org.plugin.atom.service;
 
 import java.util.Comparator;
 import java.util.List;
 
-import org.plugin.atom.license.LicenseExpression;
+import org.plugin.atom.api.LicenseExpression;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomVersion;
-import org.plugin.atom.rest.AtomDtos.Artifact;
-import org.plugin.atom.rest.AtomDtos.AtomMetadata;
-import org.plugin.atom.rest.AtomDtos.ConnectionPoint;
-import org.plugin.atom.rest.AtomDtos.VersionSummary;
-import org.plugin.atom.rest.AtomDtos.VersionView;
-import org.plugin.atom.service.SemanticVersion;
+import org.plugin.atom.api.AtomDtos.Artifact;
+import org.plugin.atom.api.AtomDtos.AtomMetadata;
+import org.plugin.atom.api.AtomDtos.ConnectionPoint;
+import org.plugin.atom.api.AtomDtos.VersionSummary;
+import org.plugin.atom.api.AtomDtos.VersionView;
 
 /** Entity to API shape, and the normal form of request content. */
 public final class CatalogMapper {

@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,15 +13,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.plugin.atom.license.LicenseExpression;
-import org.plugin.atom.license.SpdxExpression;
 import org.plugin.atom.repository.Atom.Kind;
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomVersion.ArtifactType;
 import org.plugin.atom.repository.AtomVersion.Direction;
 import org.plugin.atom.repository.AtomVersion.State;
-import org.plugin.atom.validation.MarkdownText;
-import org.plugin.atom.validation.WebUrl;
 import org.plugin.common.validation.PlainText;
 
 /** API shapes of the catalog; entities never leave the service. */

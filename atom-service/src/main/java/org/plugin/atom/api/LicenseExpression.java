@@ -1,4 +1,4 @@
-package org.plugin.atom.license;
+package org.plugin.atom.api;
 
 import java.util.ArrayList;
 import java.util.List;

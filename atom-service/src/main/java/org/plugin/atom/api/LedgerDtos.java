@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomVersion.State;
-import org.plugin.atom.rest.AtomDtos.ContributorRef;
+import org.plugin.atom.api.AtomDtos.ContributorRef;
 import org.plugin.common.validation.PlainText;
 
 /** API shapes of chains. */
