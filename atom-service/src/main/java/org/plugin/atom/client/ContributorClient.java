@@ -10,14 +10,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
-/** contributor-service's internal API (docs/internal-api.md), called with this service's own token. */
+/**
+ * contributor-service's internal API (docs/internal-api.md), called with this service's own token.
+ * An answer of 400 or above is a {@link Refused}, so that callers read the peer's refusal without
+ * knowing HTTP types.
+ */
 @RegisterRestClient(configKey = "contributor-service")
 @OidcClientFilter
 @Path("/internal/contributors")
@@ -42,6 +48,29 @@ public interface ContributorClient {
         public boolean active() {
             return "ACTIVE".equals(status);
         }
+    }
+
+    /** contributor-service answered with an error status; {@link #notFound()} when it knows no such contributor. */
+    class Refused extends RuntimeException {
+        private final int status;
+
+        public Refused(int status) {
+            super("contributor-service answered " + status, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public boolean notFound() {
+            return status == Response.Status.NOT_FOUND.getStatusCode();
+        }
+    }
+
+    @ClientExceptionMapper
+    static Refused refused(Response response) {
+        return new Refused(response.getStatus());
     }
 
     @POST

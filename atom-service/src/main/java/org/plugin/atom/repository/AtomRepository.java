@@ -1,6 +1,9 @@
 package org.plugin.atom.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,18 +11,21 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.plugin.atom.rest.AtomDtos;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
 
-    private static final Pattern SLUG = Pattern.compile(AtomDtos.SLUG);
+    /**
+     * What an Atom or chain name can be: a slug of 2-64 characters, as the API validates it on the way in
+     * ({@code AtomDtos.SLUG}; a unit test holds the two equal).
+     */
+    public static final String NAME_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     /** Atom and chain names are slugs; any other text (from a path) names nothing and never reaches the database. */
     public static boolean possibleName(String name) {
-        return name != null && name.length() <= 64 && SLUG.matcher(name).matches();
+        return name != null && name.length() <= 64 && NAME.matcher(name).matches();
     }
 
     public Optional<Atom> findByName(String name) {
@@ -40,7 +46,7 @@ public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
     }
 
     /** These Atoms, share-locked in id order (a fixed order, so two transactions never wait on each other in a cycle). */
-    public List<Atom> shareByNames(java.util.Collection<String> names) {
+    public List<Atom> shareByNames(Collection<String> names) {
         List<String> possible = names.stream().filter(AtomRepository::possibleName).toList();
         return possible.isEmpty() ? List.of()
                 : find("name in ?1 order by id", possible).withLock(LockModeType.PESSIMISTIC_READ).list();
@@ -50,32 +56,30 @@ public class AtomRepository implements PanacheRepositoryBase<Atom, UUID> {
         return list("ownerId = ?1 order by name", ownerId);
     }
 
+    public List<Atom> listByIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** The names of these Atoms, by id (feedback exports show the Atom's name). */
+    public Map<UUID, String> namesByIds(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("select a.id, a.name from Atom a where a.id in ?1", Object[].class).setParameter(1, List.copyOf(ids))
+                    .getResultList().forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    /** Stores a new Atom now; {@link DuplicateKey} when a concurrent transaction took its name first. */
+    public void insert(Atom atom) {
+        DuplicateKey.on("atom_name_uk", () -> {
+            persist(atom);
+            flush();
+        });
+    }
+
     public void createRatingStats(UUID atomId) {
         getEntityManager().createNativeQuery("INSERT INTO atom_rating_stats (atom_id) VALUES (?1)")
                 .setParameter(1, atomId).executeUpdate();
-    }
-
-    /** Which of these contributors are restricted (their attribution is hidden). */
-    @SuppressWarnings("unchecked")
-    /**
-     * The restricted contributors among {@code ids}. The set answers {@code contains(null)} with false
-     * (an erased owner or a non-contributor author has no id), unlike {@code Set.of} or {@code Set.copyOf}.
-     */
-    public java.util.Set<UUID> restrictedAmong(java.util.Collection<UUID> ids) {
-        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (wanted.isEmpty()) {
-            return java.util.Collections.emptySet();
-        }
-        List<UUID> found = getEntityManager().createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)", UUID.class)
-                .setParameter(1, wanted).getResultList();
-        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(found));
-    }
-
-    public boolean isRestricted(UUID contributorId) {
-        if (contributorId == null) {
-            return false;
-        }
-        return !getEntityManager().createNativeQuery("SELECT 1 FROM restricted_contributor WHERE contributor_id = ?1")
-                .setParameter(1, contributorId).getResultList().isEmpty();
     }
 }

@@ -1,8 +1,6 @@
 package org.plugin.atom.rest;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,24 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.client.ContributorClient.ResolvedContributor;
-import org.plugin.atom.repository.Atom.Kind;
-import org.plugin.atom.repository.Atom.Lifecycle;
-import org.plugin.atom.repository.CatalogQueries.Filter;
-import org.plugin.atom.repository.CatalogQueries.Sort;
-import org.plugin.atom.rest.AtomDtos.AtomCreate;
-import org.plugin.atom.rest.AtomDtos.AtomDetail;
-import org.plugin.atom.rest.AtomDtos.AtomPatch;
-import org.plugin.atom.rest.AtomDtos.OwnerChange;
-import org.plugin.atom.rest.AtomDtos.Removal;
-import org.plugin.atom.rest.AtomDtos.SearchPage;
+import org.plugin.atom.api.AtomDtos.AtomCreate;
+import org.plugin.atom.api.AtomDtos.AtomDetail;
+import org.plugin.atom.api.AtomDtos.AtomPatch;
+import org.plugin.atom.api.AtomDtos.OwnerChange;
+import org.plugin.atom.api.AtomDtos.Removal;
+import org.plugin.atom.api.AtomDtos.SearchPage;
+import org.plugin.atom.api.AtomDtos.SearchRequest;
 import org.plugin.atom.service.AtomService;
 import org.plugin.atom.service.CatalogService;
-import org.plugin.atom.service.ContributorDirectory;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 
 /** The catalog: search, Atom pages, and the owner's (or an admin's) changes to an Atom. */
 @Path("/api/atoms")
@@ -56,12 +48,10 @@ public class AtomResource {
 
     private final CatalogService catalog;
     private final AtomService atoms;
-    private final ContributorDirectory directory;
 
-    AtomResource(CatalogService catalog, AtomService atoms, ContributorDirectory directory) {
+    AtomResource(CatalogService catalog, AtomService atoms) {
         this.catalog = catalog;
         this.atoms = atoms;
-        this.directory = directory;
     }
 
     @GET
@@ -85,40 +75,7 @@ public class AtomResource {
             @Parameter(description = "ACTIVE or DEPRECATED") @QueryParam("lifecycle") String lifecycle,
             @Parameter(description = "relevance (default with q), name (default without), newest, updated, rating") @QueryParam("sort") String sort,
             @BeanParam @Valid PageRequest page) {
-        String text = q == null || q.isBlank() ? null : q.strip();
-        UUID owner = null;
-        if (contributor != null && !contributor.isBlank()) {
-            owner = owner(contributor.strip());
-            if (owner == null) {
-                return CatalogService.empty(page);
-            }
-        }
-        var filter = new Filter(text, parse(Kind.class, "kind", kind), blank(tag), blank(category), owner,
-                parse(Lifecycle.class, "lifecycle", lifecycle));
-        return catalog.search(filter, parse(Sort.class, "sort", sort), page);
-    }
-
-    private UUID owner(String contributor) {
-        try {
-            return UUID.fromString(contributor);
-        } catch (IllegalArgumentException notAnId) {
-            return directory.byAccountName(contributor).map(ResolvedContributor::id).orElse(null);
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
+        return catalog.search(new SearchRequest(q, kind, tag, category, contributor, lifecycle, sort), page);
     }
 
     @POST
@@ -131,8 +88,8 @@ public class AtomResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response create(@NotNull @Valid AtomCreate create) {
-        var atom = atoms.create(create);
-        return Response.created(URI.create("/api/atoms/" + atom.name)).entity(catalog.detail(atom.name)).build();
+        atoms.create(create);
+        return Response.created(URI.create("/api/atoms/" + create.name())).entity(catalog.detail(create.name())).build();
     }
 
     @GET

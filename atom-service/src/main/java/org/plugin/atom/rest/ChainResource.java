@@ -23,15 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.rest.ChainDtos.ChainCreate;
-import org.plugin.atom.rest.ChainDtos.ChainSummary;
-import org.plugin.atom.rest.ChainDtos.ChainView;
+import org.plugin.atom.api.ChainDtos.ChainCreate;
+import org.plugin.atom.api.ChainDtos.ChainSummary;
+import org.plugin.atom.api.ChainDtos.ChainView;
 import org.plugin.atom.service.ChainService;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 
 /** VNF chains of Atom versions. */
 @Path("/api/chains")
@@ -62,8 +62,8 @@ public class ChainResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public Response create(@NotNull @Valid ChainCreate create) {
-        var chain = chains.create(create);
-        return Response.created(URI.create("/api/chains/" + chain.name)).entity(chains.view(chain.name)).build();
+        chains.create(create);
+        return Response.created(URI.create("/api/chains/" + create.name())).entity(chains.view(create.name())).build();
     }
 
     @GET
@@ -78,7 +78,7 @@ public class ChainResource {
             try {
                 ownerId = UUID.fromString(owner.strip());
             } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("owner must be a contributor id (a UUID)");
+                throw DomainException.invalid("owner must be a contributor id (a UUID)");
             }
         }
         return chains.list(atom == null || atom.isBlank() ? null : atom.strip(), ownerId, page);

@@ -23,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.rest.FeedbackDtos.CommentInput;
-import org.plugin.atom.rest.FeedbackDtos.CommentView;
-import org.plugin.atom.rest.FeedbackDtos.ModerationReason;
-import org.plugin.atom.rest.FeedbackDtos.RatingInput;
-import org.plugin.atom.rest.FeedbackDtos.RatingView;
+import org.plugin.atom.api.FeedbackDtos.CommentInput;
+import org.plugin.atom.api.FeedbackDtos.CommentView;
+import org.plugin.atom.api.FeedbackDtos.RatingInput;
+import org.plugin.atom.api.FeedbackDtos.RatingView;
 import org.plugin.atom.service.FeedbackService;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 
 /** Feedback on an Atom: the caller's rating, and comments. */
 @Path("/api/atoms/{name}")
@@ -128,8 +127,8 @@ public class FeedbackResource {
         try {
             commentId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("'" + (id.length() > 40 ? id.substring(0, 40) : id) + "' is not a comment id (a UUID)");
+            throw DomainException.invalid("'" + (id.length() > 40 ? id.substring(0, 40) : id) + "' is not a comment id (a UUID)");
         }
-        feedback.deleteComment(name, commentId, AtomResource.parse(ModerationReason.class, "reason", reason));
+        feedback.deleteComment(name, commentId, reason);
     }
 }

@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.plugin.atom.rest.InternalDtos.AuthorErasure;
-import org.plugin.atom.rest.InternalDtos.AuthorFeedback;
-import org.plugin.atom.rest.InternalDtos.AuthorSubject;
-import org.plugin.atom.service.PrivacyService;
+import org.plugin.atom.api.InternalDtos.AuthorErasure;
+import org.plugin.atom.api.InternalDtos.AuthorFeedback;
+import org.plugin.atom.api.InternalDtos.AuthorSubject;
+import org.plugin.atom.service.PersonalDataService;
 import org.plugin.common.security.Roles;
 
 /**
@@ -34,10 +34,10 @@ import org.plugin.common.security.Roles;
 @APIResponse(responseCode = "403", description = "Not a service token")
 public class InternalAuthorResource {
 
-    private final PrivacyService privacy;
+    private final PersonalDataService personalDataService;
 
-    InternalAuthorResource(PrivacyService privacy) {
-        this.privacy = privacy;
+    InternalAuthorResource(PersonalDataService personalDataService) {
+        this.personalDataService = personalDataService;
     }
 
     @GET
@@ -45,7 +45,7 @@ public class InternalAuthorResource {
     @Operation(summary = "Every rating and comment written under a token subject")
     @APIResponse(responseCode = "200", description = "The feedback (empty lists for an unknown subject)")
     public AuthorFeedback personalData(@QueryParam("subject") @NotBlank @Size(max = 255) String subject) {
-        return privacy.authorFeedback(subject);
+        return personalDataService.authorFeedback(subject);
     }
 
     @POST
@@ -57,6 +57,6 @@ public class InternalAuthorResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public AuthorErasure erase(@NotNull @Valid AuthorSubject author) {
-        return privacy.eraseAuthor(author.subject());
+        return personalDataService.eraseAuthor(author.subject());
     }
 }

@@ -16,13 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.plugin.atom.rest.InternalDtos.Erasure;
-import org.plugin.atom.rest.InternalDtos.PersonalData;
-import org.plugin.atom.rest.InternalDtos.Restriction;
-import org.plugin.atom.rest.InternalDtos.RestrictionState;
-import org.plugin.atom.service.PrivacyService;
+import org.plugin.atom.api.InternalDtos.Erasure;
+import org.plugin.atom.api.InternalDtos.PersonalData;
+import org.plugin.atom.api.InternalDtos.Restriction;
+import org.plugin.atom.api.InternalDtos.RestrictionState;
+import org.plugin.atom.service.PersonalDataService;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
-import org.plugin.common.web.Problems;
 
 /** The internal API for privacy requests (docs/internal-api.md); services only, never routed by the gateway. */
 @Path("/internal/atoms/contributors/{id}")
@@ -34,17 +34,17 @@ import org.plugin.common.web.Problems;
 @APIResponse(responseCode = "403", description = "Not a service token")
 public class InternalResource {
 
-    private final PrivacyService privacy;
+    private final PersonalDataService personalDataService;
 
-    InternalResource(PrivacyService privacy) {
-        this.privacy = privacy;
+    InternalResource(PersonalDataService personalDataService) {
+        this.personalDataService = personalDataService;
     }
 
     private static UUID id(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("The contributor id must be a UUID");
+            throw DomainException.invalid("The contributor id must be a UUID");
         }
     }
 
@@ -53,7 +53,7 @@ public class InternalResource {
     @Operation(summary = "What the catalog ties to a contributor id: Atoms, versions, chains, ratings, comments, ledger entries")
     @APIResponse(responseCode = "200", description = "The export (empty lists for an unknown id)")
     public PersonalData personalData(@PathParam("id") String id) {
-        return privacy.personalData(id(id));
+        return personalDataService.personalData(id(id));
     }
 
     @PUT
@@ -63,7 +63,7 @@ public class InternalResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public RestrictionState restrict(@PathParam("id") String id, @NotNull @Valid Restriction restriction) {
-        return privacy.restrict(id(id), restriction.restricted());
+        return personalDataService.restrict(id(id), restriction.restricted());
     }
 
     @POST
@@ -73,6 +73,6 @@ public class InternalResource {
             + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same")
     @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats)")
     public Erasure erase(@PathParam("id") String id) {
-        return privacy.erase(id(id));
+        return personalDataService.erase(id(id));
     }
 }

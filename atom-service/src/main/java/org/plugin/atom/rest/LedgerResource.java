@@ -16,14 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.rest.LedgerDtos.LedgerEntryView;
-import org.plugin.atom.service.CurrentActor;
+import org.plugin.atom.api.LedgerDtos.LedgerEntryView;
+import org.plugin.atom.api.LedgerDtos.Verification;
 import org.plugin.atom.service.LedgerService;
-import org.plugin.atom.service.LedgerService.Verification;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 
 /** The contribution ledger: an Atom's history for everyone, the whole ledger and its verification for admins. */
 @Path("/api/atoms")
@@ -34,11 +33,9 @@ import org.plugin.common.web.Problems;
 public class LedgerResource {
 
     private final LedgerService ledger;
-    private final CurrentActor actor;
 
-    LedgerResource(LedgerService ledger, CurrentActor actor) {
+    LedgerResource(LedgerService ledger) {
         this.ledger = ledger;
-        this.actor = actor;
     }
 
     @GET
@@ -51,12 +48,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "The ledger has no entry for this name")
     public Page<LedgerEntryView> atomLedger(@PathParam("name") String name, @BeanParam @Valid PageRequest page) {
-        var history = ledger.history(name, page.limit(), page.offset(), actor);
-        if (history.total() == 0) {
-            throw Problems.notFound("The ledger has no entry for an Atom named '" + (name.length() > 64 ? name.substring(0, 64) : name) + "'");
-        }
-        boolean admin = actor.isAdmin();
-        return Page.of(history.entries().stream().map(e -> LedgerEntryView.from(e, admin)).toList(), history.total(), page);
+        return ledger.history(name, page);
     }
 
     @GET
@@ -72,11 +64,10 @@ public class LedgerResource {
             try {
                 id = UUID.fromString(contributor.strip());
             } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("contributor must be a contributor id (a UUID)");
+                throw DomainException.invalid("contributor must be a contributor id (a UUID)");
             }
         }
-        return Page.of(ledger.entries(id, page.limit(), page.offset()).stream().map(e -> LedgerEntryView.from(e, true)).toList(),
-                ledger.countEntries(id), page);
+        return ledger.entries(id, page);
     }
 
     @GET

@@ -15,19 +15,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.plugin.atom.rest.AtomDtos.Outcome;
-import org.plugin.atom.rest.AtomDtos.Registration;
-import org.plugin.atom.rest.AtomDtos.ValidationReport;
-import org.plugin.atom.rest.AtomDtos.VersionContent;
-import org.plugin.atom.rest.AtomDtos.VersionView;
+import org.plugin.atom.api.AtomDtos.Outcome;
+import org.plugin.atom.api.AtomDtos.Registration;
+import org.plugin.atom.api.AtomDtos.ValidationReport;
+import org.plugin.atom.api.AtomDtos.VersionContent;
+import org.plugin.atom.api.AtomDtos.VersionView;
 import org.plugin.atom.service.AtomService;
 import org.plugin.atom.service.CatalogService;
 import org.plugin.atom.service.Conflicts;
 import org.plugin.atom.service.RegistrationService;
+import org.plugin.atom.service.RegistrationService.DryRun;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
@@ -109,7 +112,22 @@ public class VersionResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     public ValidationReport validate(@PathParam("name") String name, @PathParam("version") String version, VersionContent content) {
-        return registration.dryRun(name, version, content);
+        DryRun run = registration.dryRun(name, version, content);
+        int status = run.accepted() ? (run.outcome() == Outcome.CREATED ? Status.CREATED : Status.OK).getStatusCode() : status(run.refusal());
+        return new ValidationReport(run.accepted(), status, run.outcome(), run.atomCreated(), run.atomUpdated(), run.problems(), run.warnings());
+    }
+
+    /** The status the registration would answer for such a refusal (as the problem mapper answers it). */
+    static int status(DomainException.Kind refusal) {
+        Status status = switch (refusal) {
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case CONFLICT -> Status.CONFLICT;
+            case INVALID -> Status.BAD_REQUEST;
+            case FORBIDDEN -> Status.FORBIDDEN;
+            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
+            case GONE -> Status.GONE;
+        };
+        return status.getStatusCode();
     }
 
     @POST

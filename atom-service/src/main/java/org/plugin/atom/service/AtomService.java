@@ -1,6 +1,8 @@
 package org.plugin.atom.service;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,29 +10,27 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.plugin.atom.mapping.CatalogMapper;
+import org.plugin.atom.api.AtomDtos;
+import org.plugin.atom.api.AtomDtos.AtomCreate;
+import org.plugin.atom.api.AtomDtos.AtomMetadata;
+import org.plugin.atom.api.AtomDtos.AtomPatch;
+import org.plugin.atom.api.AtomDtos.Removal;
+import org.plugin.atom.api.AtomDtos.RemovalOutcome;
+import org.plugin.atom.api.AtomDtos.VersionView;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.repository.AtomVersion.State;
 import org.plugin.atom.repository.ChainRepository;
+import org.plugin.atom.repository.ChainRepository.Use;
+import org.plugin.atom.repository.DuplicateKey;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.VersionRepository;
-import org.plugin.atom.rest.AtomDtos;
-import org.plugin.atom.rest.AtomDtos.AtomCreate;
-import org.plugin.atom.rest.AtomDtos.AtomMetadata;
-import org.plugin.atom.rest.AtomDtos.AtomPatch;
-import org.plugin.atom.rest.AtomDtos.Removal;
-import org.plugin.atom.rest.AtomDtos.RemovalOutcome;
-import org.plugin.atom.rest.AtomDtos.VersionView;
-import org.plugin.atom.service.CurrentActor.Actor;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.common.web.Problems;
-import org.plugin.common.persistence.UniqueViolations;
 
 /** Atom writes: creation, update, deprecation, ownership, removal (with tombstones). */
 @ApplicationScoped
@@ -44,27 +44,27 @@ public class AtomService {
     private final VersionRepository versions;
     private final ChainRepository chains;
     private final LedgerService ledger;
-    private final CurrentActor actor;
+    private final AccessRules access;
     private final ContributorDirectory directory;
     private final PlatformClock clock;
 
-    AtomService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, LedgerService ledger, CurrentActor actor,
+    AtomService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, LedgerService ledger, AccessRules access,
             ContributorDirectory directory, PlatformClock clock) {
         this.atoms = atoms;
         this.versions = versions;
         this.chains = chains;
         this.ledger = ledger;
-        this.actor = actor;
+        this.access = access;
         this.directory = directory;
         this.clock = clock;
     }
 
     static void requireValidName(String name) {
         if (name == null || !name.matches(AtomDtos.SLUG)) {
-            throw Problems.badRequest("The Atom name '" + RegistrationService.abbreviate(name) + "' " + AtomDtos.SLUG_MESSAGE);
+            throw DomainException.invalid("The Atom name '" + RegistrationService.abbreviate(name) + "' " + AtomDtos.SLUG_MESSAGE);
         }
         if (RESERVED.contains(name)) {
-            throw Problems.badRequest("'" + name + "' is reserved by the API and cannot name an Atom");
+            throw DomainException.invalid("'" + name + "' is reserved by the API and cannot name an Atom");
         }
     }
 
@@ -80,33 +80,29 @@ public class AtomService {
         return atom;
     }
 
+    /** Creates an Atom owned by the caller (a registered ACTIVE contributor, or their CI). */
     @Transactional
-    public Atom create(AtomCreate create) {
+    public void create(AtomCreate create) {
         requireValidName(create.name());
-        Actor who = actor.asContributor();
+        Actor who = access.asContributor();
         if (atoms.findByName(create.name()).isPresent()) {
-            throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
+            throw DomainException.conflict("The Atom name '" + create.name() + "' is taken");
         }
         Atom atom = newAtom(create.name(), CatalogMapper.normal(create.metadata()), who.contributorId(), clock.instant());
         try {
-            atoms.persist(atom);
-            atoms.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolations.isUniqueViolation(e, "atom_name_uk")) {
-                throw Problems.conflict("The Atom name '" + create.name() + "' is taken");
-            }
-            throw e;
+            atoms.insert(atom);
+        } catch (DuplicateKey e) {
+            throw DomainException.conflict("The Atom name '" + create.name() + "' is taken");
         }
         atoms.createRatingStats(atom.id);
         ledger.append(Event.ATOM_CREATED, atom.id, atom.name, null, who, Map.of("owner", atom.ownerId, "kind", atom.kind));
-        return atom;
     }
 
     @Transactional
-    public Atom update(String name, AtomPatch patch) {
-        actor.resolveBeforeLocking();
+    public void update(String name, AtomPatch patch) {
+        access.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
-        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "change it");
+        Actor who = access.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "change it");
         AtomMetadata current = CatalogMapper.metadata(atom);
         AtomMetadata next = CatalogMapper.normal(new AtomMetadata(
                 or(patch.displayName(), current.displayName()), or(patch.summary(), current.summary()),
@@ -114,40 +110,38 @@ public class AtomService {
                 or(patch.tags(), current.tags()), or(patch.license(), current.license()), or(patch.sourceUrl(), current.sourceUrl()),
                 or(patch.documentationUrl(), current.documentationUrl())));
         if (next.displayName().isEmpty() || next.summary().isEmpty()) {
-            throw Problems.badRequest("displayName and summary must not be blank");
+            throw DomainException.invalid("displayName and summary must not be blank");
         }
         if (!next.equals(CatalogMapper.normal(current))) {
             CatalogMapper.apply(atom, next);
             atom.updatedAt = clock.instant();
             ledger.append(Event.ATOM_UPDATED, atom.id, atom.name, null, who, Map.of());
         }
-        return atom;
     }
 
     @Transactional
-    public Atom deprecate(String name) {
-        actor.resolveBeforeLocking();
+    public void deprecate(String name) {
+        access.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
-        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate it");
+        Actor who = access.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate it");
         if (atom.lifecycle != Lifecycle.DEPRECATED) {
             atom.lifecycle = Lifecycle.DEPRECATED;
             atom.deprecatedAt = clock.instant();
             atom.updatedAt = atom.deprecatedAt;
             ledger.append(Event.ATOM_DEPRECATED, atom.id, atom.name, null, who, Map.of());
         }
-        return atom;
     }
 
     @Transactional
     public VersionView deprecateVersion(String name, String version) {
-        actor.resolveBeforeLocking();
+        access.resolveBeforeLocking();
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
         // ownership first: for anyone else a draft must look like no version at all
-        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate its versions");
+        Actor who = access.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "deprecate its versions");
         AtomVersion v = versions.find(atom.id, version)
-                .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
+                .orElseThrow(() -> DomainException.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
         if (v.state == State.DRAFT) {
-            throw Problems.conflict("Version " + version + " of Atom '" + name + "' is a DRAFT; only published versions can be deprecated");
+            throw DomainException.conflict("Version " + version + " of Atom '" + name + "' is a DRAFT; only published versions can be deprecated");
         }
         if (v.state == State.PUBLISHED) {
             Instant now = clock.instant();
@@ -164,24 +158,23 @@ public class AtomService {
 
     /** Admins hand an Atom to another registered, active contributor. */
     @Transactional
-    public Atom changeOwner(String name, String accountName) {
+    public void changeOwner(String name, String accountName) {
         // contributor-service first, so that no lock is held while waiting for it
         // details never repeat the account name: problem details are logged
         var target = directory.byAccountName(accountName)
-                .orElseThrow(() -> Problems.badRequest("No contributor is registered with this account name"));
+                .orElseThrow(() -> DomainException.invalid("No contributor is registered with this account name"));
         Atom atom = live(atoms.lockByName(name).orElse(null), name);
         if (!target.active()) {
-            throw Problems.conflict("This contributor is " + target.status() + "; only an ACTIVE contributor can own an Atom");
+            throw DomainException.conflict("This contributor is " + target.status() + "; only an ACTIVE contributor can own an Atom");
         }
         if (!target.id().equals(atom.ownerId)) {
-            Map<String, Object> details = new java.util.HashMap<>();
+            Map<String, Object> details = new HashMap<>();
             details.put("from", atom.ownerId);
             details.put("to", target.id());
             atom.ownerId = target.id();
             atom.updatedAt = clock.instant();
-            ledger.append(Event.OWNERSHIP_CHANGED, atom.id, atom.name, null, actor.asAdmin(), details);
+            ledger.append(Event.OWNERSHIP_CHANGED, atom.id, atom.name, null, access.asAdmin(), details);
         }
-        return atom;
     }
 
     /**
@@ -191,15 +184,15 @@ public class AtomService {
      */
     @Transactional
     public Removal remove(String name) {
-        actor.resolveBeforeLocking();
-        Atom atom = atoms.lockByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        access.resolveBeforeLocking();
+        Atom atom = atoms.lockByName(name).orElseThrow(() -> DomainException.notFound("No Atom named '" + name + "'"));
         if (atom.lifecycle == Lifecycle.REMOVED) {
-            throw Problems.notFound("Atom '" + name + "' was already removed");
+            throw DomainException.notFound("Atom '" + name + "' was already removed");
         }
-        Actor who = actor.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "remove it");
-        List<Object[]> using = chains.chainsUsingAtom(atom.id);
-        long othersChains = using.stream().filter(row -> !Objects.equals(row[1], atom.ownerId)).count();
-        Map<String, Object> details = new java.util.HashMap<>();
+        Actor who = access.requireOwnerOrAdmin(atom.ownerId, "Atom '" + name + "'", "remove it");
+        List<Use> using = chains.chainsUsingAtom(atom.id);
+        long othersChains = using.stream().filter(use -> !Objects.equals(use.ownerId(), atom.ownerId)).count();
+        Map<String, Object> details = new HashMap<>();
         details.put("chains", using.size());
         details.put("otherOwnersChains", othersChains);
         if (!using.isEmpty()) {
@@ -221,7 +214,7 @@ public class AtomService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void purgeUnusedTombstones(List<UUID> atomIds, Actor who) {
         // in id order (as PostgreSQL orders uuids: their text), the order chain creation share-locks Atoms in
-        for (UUID id : atomIds.stream().sorted(java.util.Comparator.comparing(UUID::toString)).toList()) {
+        for (UUID id : atomIds.stream().sorted(Comparator.comparing(UUID::toString)).toList()) {
             Atom atom = atoms.findById(id);
             if (atom != null && atom.lifecycle == Lifecycle.REMOVED && chains.chainsUsingAtom(id).isEmpty()) {
                 atoms.delete(atom);
@@ -233,7 +226,7 @@ public class AtomService {
 
     static Atom live(Atom atom, String name) {
         if (atom == null || atom.lifecycle == Lifecycle.REMOVED) {
-            throw Problems.notFound("No Atom named '" + name + "'");
+            throw DomainException.notFound("No Atom named '" + name + "'");
         }
         return atom;
     }

@@ -1,5 +1,7 @@
 package org.plugin.atom.service;
 
+import static org.plugin.atom.service.CatalogMapper.as;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,28 +11,30 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.plugin.atom.api.AtomDtos.AtomDetail;
+import org.plugin.atom.api.AtomDtos.AtomSummary;
+import org.plugin.atom.api.AtomDtos.ContributorRef;
+import org.plugin.atom.api.AtomDtos.Kind;
+import org.plugin.atom.api.AtomDtos.Lifecycle;
+import org.plugin.atom.api.AtomDtos.RatingSummary;
+import org.plugin.atom.api.AtomDtos.SearchPage;
+import org.plugin.atom.api.AtomDtos.SearchRequest;
+import org.plugin.atom.api.AtomDtos.State;
+import org.plugin.atom.api.AtomDtos.VersionSummary;
+import org.plugin.atom.api.AtomDtos.VersionView;
+import org.plugin.atom.client.ContributorClient.ResolvedContributor;
 import org.plugin.atom.config.AtomConfig;
-import org.plugin.atom.mapping.CatalogMapper;
-import org.plugin.atom.repository.Atom.Lifecycle;
 import org.plugin.atom.repository.AtomRepository;
-import org.plugin.atom.repository.AtomVersion.State;
+import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.repository.CatalogQueries;
-import org.plugin.atom.repository.CatalogQueries.Filter;
-import org.plugin.atom.repository.CatalogQueries.Sort;
 import org.plugin.atom.repository.CatalogQueries.SummaryRow;
 import org.plugin.atom.repository.CatalogQueries.VersionRow;
+import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
-import org.plugin.atom.rest.AtomDtos.AtomDetail;
-import org.plugin.atom.rest.AtomDtos.AtomSummary;
-import org.plugin.atom.rest.AtomDtos.ContributorRef;
-import org.plugin.atom.rest.AtomDtos.RatingSummary;
-import org.plugin.atom.rest.AtomDtos.SearchPage;
-import org.plugin.atom.rest.AtomDtos.VersionSummary;
-import org.plugin.atom.rest.AtomDtos.VersionView;
 import org.plugin.atom.service.ContributorDirectory.PublicName;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.common.web.Problems;
 
 /** Catalog reads: search and Atom pages, with contributors' names in one batched call per page. */
 @ApplicationScoped
@@ -43,17 +47,19 @@ public class CatalogService {
     private final ContributorDirectory directory;
     private final AtomRepository atoms;
     private final VersionRepository versions;
+    private final RestrictionRepository restrictions;
     private final AtomConfig config;
-    private final CurrentActor actor;
+    private final AccessRules access;
 
-    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions, AtomConfig config,
-            CurrentActor actor) {
+    CatalogService(CatalogQueries queries, ContributorDirectory directory, AtomRepository atoms, VersionRepository versions,
+            RestrictionRepository restrictions, AtomConfig config, AccessRules access) {
         this.queries = queries;
         this.directory = directory;
         this.atoms = atoms;
         this.versions = versions;
+        this.restrictions = restrictions;
         this.config = config;
-        this.actor = actor;
+        this.access = access;
     }
 
     /**
@@ -62,52 +68,58 @@ public class CatalogService {
      * is happens only for an Atom that has drafts.
      */
     public AtomDetail detail(String name) {
-        var found = queries.detail(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        var found = queries.detail(name).orElseThrow(() -> DomainException.notFound("No Atom named '" + name + "'"));
         var a = found.atom();
         Map<UUID, PublicName> names = a.ownerRestricted() || a.ownerId() == null ? Map.of() : directory.names(List.of(a.ownerId()));
         Map<String, Long> distribution = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             distribution.put(String.valueOf(i + 1), a.stars()[i]);
         }
-        boolean drafts = found.versions().stream().anyMatch(v -> v.state() == State.DRAFT) && actor.maySeeDrafts(a.ownerId());
-        List<VersionSummary> versionList = found.versions().stream().filter(v -> drafts || v.state() != State.DRAFT).sorted(NEWEST_FIRST)
-                .map(v -> new VersionSummary(v.version(), v.state(), v.createdAt(), v.publishedAt(), v.deprecatedAt())).toList();
-        return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), a.kind(), a.category(), a.tags(), a.license(),
-                a.sourceUrl(), a.documentationUrl(), a.lifecycle(), owner(a.ownerId(), a.ownerRestricted(), names), a.ownerRestricted(),
-                a.latestVersion(), new RatingSummary(a.ratingCount(), a.ratingAverage(), distribution), versionList, a.createdAt(),
-                a.updatedAt(), a.deprecatedAt(), a.removedAt());
+        boolean drafts = found.versions().stream().anyMatch(v -> v.state() == AtomVersion.State.DRAFT) && access.maySeeDrafts(a.ownerId());
+        List<VersionSummary> versionList = found.versions().stream().filter(v -> drafts || v.state() != AtomVersion.State.DRAFT)
+                .sorted(NEWEST_FIRST)
+                .map(v -> new VersionSummary(v.version(), as(State.class, v.state()), v.createdAt(), v.publishedAt(), v.deprecatedAt()))
+                .toList();
+        return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), as(Kind.class, a.kind()), a.category(), a.tags(),
+                a.license(), a.sourceUrl(), a.documentationUrl(), as(Lifecycle.class, a.lifecycle()),
+                owner(a.ownerId(), a.ownerRestricted(), names), a.ownerRestricted(), a.latestVersion(),
+                new RatingSummary(a.ratingCount(), a.ratingAverage(), distribution), versionList, a.createdAt(), a.updatedAt(),
+                a.deprecatedAt(), a.removedAt());
     }
 
-    public SearchPage search(Filter filter, Sort sort, PageRequest page) {
-        Sort effective = sort != null ? sort : filter.text() != null ? Sort.RELEVANCE : Sort.NAME;
-        if (effective == Sort.RELEVANCE && filter.text() == null) {
-            throw Problems.badRequest("sort=relevance needs a search text q");
+    /**
+     * A page of search hits. A contributor filter by account name asks contributor-service first (503
+     * when it does not answer); an unknown or restricted contributor has no hits.
+     */
+    public SearchPage search(SearchRequest request, PageRequest page) {
+        UUID owner = null;
+        String contributor = QueryValues.text(request.contributor());
+        if (contributor != null) {
+            owner = SearchCriteria.contributorId(contributor)
+                    .or(() -> directory.byAccountName(contributor).map(ResolvedContributor::id)).orElse(null);
+            if (owner == null) {
+                return empty(page);
+            }
         }
-        if (filter.lifecycle() == Lifecycle.REMOVED) {
-            throw Problems.badRequest("Removed Atoms are not searchable; lifecycle must be ACTIVE or DEPRECATED");
-        }
-        int ranked = config.search().maxRanked();
-        if (effective == Sort.RELEVANCE && page.offset() >= ranked) {
-            throw Problems.badRequest("A search sorted by relevance serves its " + ranked + " best hits, so offset must be below " + ranked
-                    + "; narrow the search (more words, or a kind, tag, category or contributor filter), or sort by name, newest, updated"
-                    + " or rating to page through every match");
-        }
-        if (filter.owner() != null && atoms.isRestricted(filter.owner())) {
+        var criteria = SearchCriteria.of(request, owner, page, config.search().maxRanked());
+        if (owner != null && restrictions.isRestricted(owner)) {
             return empty(page);
         }
-        var result = queries.search(filter, effective, page.limit(), page.offset(), ranked, config.search().maxCounted());
+        var result = queries.search(criteria.filter(), criteria.sort(), page.limit(), page.offset(), config.search().maxRanked(),
+                config.search().maxCounted());
         List<UUID> owners = result.rows().stream().filter(r -> !r.ownerRestricted()).map(SummaryRow::ownerId).filter(Objects::nonNull)
                 .distinct().toList();
         Map<UUID, PublicName> names = owners.isEmpty() ? Map.of() : directory.names(owners);
-        List<AtomSummary> items = result.rows().stream().map(r -> new AtomSummary(r.name(), r.displayName(), r.summary(), r.kind(),
-                r.category(), r.tags(), r.license(), r.lifecycle(), r.latestVersion(), owner(r.ownerId(), r.ownerRestricted(), names),
-                r.ownerRestricted(), r.ratingCount(), r.ratingAverage(), r.createdAt(), r.updatedAt(), r.rank())).toList();
+        List<AtomSummary> items = result.rows().stream().map(r -> new AtomSummary(r.name(), r.displayName(), r.summary(),
+                as(Kind.class, r.kind()), r.category(), r.tags(), r.license(), as(Lifecycle.class, r.lifecycle()), r.latestVersion(),
+                owner(r.ownerId(), r.ownerRestricted(), names), r.ownerRestricted(), r.ratingCount(), r.ratingAverage(), r.createdAt(),
+                r.updatedAt(), r.rank())).toList();
         return new SearchPage(items, result.total(), result.totalIsLowerBound(), page.limit(), page.offset(),
                 result.more() ? page.offset() + items.size() : null);
     }
 
     /** No hits (an unknown or restricted contributor filter). */
-    public static SearchPage empty(PageRequest page) {
+    private static SearchPage empty(PageRequest page) {
         return new SearchPage(List.of(), 0, false, page.limit(), page.offset(), null);
     }
 
@@ -122,10 +134,10 @@ public class CatalogService {
 
     /** An Atom's versions, newest first; DRAFT ones only for the owner (or their CI) and admins. */
     public Page<VersionView> versions(String name, PageRequest page) {
-        var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
+        var atom = atoms.findByName(name).orElseThrow(() -> DomainException.notFound("No Atom named '" + name + "'"));
         var all = versions.findByAtom(atom.id);
-        if (all.stream().anyMatch(v -> v.state == State.DRAFT) && !actor.maySeeDrafts(atom.ownerId)) {
-            all = all.stream().filter(v -> v.state != State.DRAFT).toList();
+        if (all.stream().anyMatch(v -> v.state == AtomVersion.State.DRAFT) && !access.maySeeDrafts(atom.ownerId)) {
+            all = all.stream().filter(v -> v.state != AtomVersion.State.DRAFT).toList();
         }
         var sorted = all.stream().sorted(CatalogMapper.newestFirst()).toList();
         var items = sorted.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
@@ -134,9 +146,9 @@ public class CatalogService {
 
     /** One version; a DRAFT is a 404 for anyone but the owner (or their CI) and admins, as if it did not exist. */
     public VersionView version(String name, String version) {
-        var atom = atoms.findByName(name).orElseThrow(() -> Problems.notFound("No Atom named '" + name + "'"));
-        return versions.find(atom.id, version).filter(v -> v.state != State.DRAFT || actor.maySeeDrafts(atom.ownerId))
+        var atom = atoms.findByName(name).orElseThrow(() -> DomainException.notFound("No Atom named '" + name + "'"));
+        return versions.find(atom.id, version).filter(v -> v.state != AtomVersion.State.DRAFT || access.maySeeDrafts(atom.ownerId))
                 .map(v -> CatalogMapper.view(atom.name, v))
-                .orElseThrow(() -> Problems.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
+                .orElseThrow(() -> DomainException.notFound("Atom '" + name + "' has no version " + RegistrationService.abbreviate(version)));
     }
 }

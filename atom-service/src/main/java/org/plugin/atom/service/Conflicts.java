@@ -1,6 +1,6 @@
 package org.plugin.atom.service;
 
-/** A race another transaction won (see {@link org.plugin.common.persistence.UniqueViolations}). */
+/** A race another transaction won: it stored the same unique key first (a repository's {@code DuplicateKey}). */
 public final class Conflicts {
 
     private Conflicts() {

@@ -12,18 +12,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.atom.client.ContributorClient;
 import org.plugin.atom.client.ContributorClient.ContributorNames;
 import org.plugin.atom.client.ContributorClient.NamesRequest;
+import org.plugin.atom.client.ContributorClient.Refused;
 import org.plugin.atom.client.ContributorClient.ResolvedContributor;
 import org.plugin.atom.config.AtomConfig;
-import org.plugin.common.web.Problems;
+import org.plugin.common.error.DomainException;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -65,7 +66,7 @@ public class ContributorDirectory {
         this.config = config;
     }
 
-    /** The contributor registered by this token subject; empty if none. 503 if contributor-service does not answer. */
+    /** The contributor registered by this token subject; empty if none. Unavailable (503) if contributor-service does not answer. */
     public Optional<ResolvedContributor> bySubject(String subject) {
         return resolve(() -> client.resolveBySubject(subject));
     }
@@ -75,18 +76,18 @@ public class ContributorDirectory {
         return resolve(() -> client.resolveByAccountName(accountName));
     }
 
-    private Optional<ResolvedContributor> resolve(java.util.function.Supplier<ResolvedContributor> call) {
+    private Optional<ResolvedContributor> resolve(Supplier<ResolvedContributor> call) {
         try {
             return Optional.ofNullable(call.get());
-        } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+        } catch (Refused e) {
+            if (e.notFound()) {
                 return Optional.empty();
             }
-            LOG.warnf("contributor-service answered %s to a resolve call", e.getResponse() == null ? "?" : e.getResponse().getStatus());
-            throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
+            LOG.warnf("contributor-service answered %s to a resolve call", e.status());
+            throw DomainException.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
         } catch (RuntimeException e) {
             LOG.warnf("contributor-service unreachable for a resolve call: %s", kind(e));
-            throw Problems.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
+            throw DomainException.unavailable("The contributor directory cannot tell who you are right now; nothing was changed, try again later");
         }
     }
 

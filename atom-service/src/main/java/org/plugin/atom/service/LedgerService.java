@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,18 +13,26 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.plugin.atom.api.LedgerDtos;
+import org.plugin.atom.api.LedgerDtos.Broken;
+import org.plugin.atom.api.LedgerDtos.LedgerEntryView;
+import org.plugin.atom.api.LedgerDtos.Verification;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.LedgerEntry;
 import org.plugin.atom.repository.LedgerEntry.Event;
-import org.plugin.atom.service.CurrentActor.Actor;
+import org.plugin.atom.repository.LedgerRepository;
+import org.plugin.atom.repository.LedgerRepository.Head;
+import org.plugin.atom.repository.LedgerRepository.History;
+import org.plugin.common.error.DomainException;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.common.web.Page;
+import org.plugin.common.web.PageRequest;
 
 /**
  * The contribution ledger. Each entry's hash is SHA-256 over its canonical form, which includes the
@@ -42,32 +49,27 @@ public class LedgerService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BATCH = 500;
 
-    public record Broken(long seq, UUID id, String reason) {
-    }
-
-    public record Verification(boolean valid, long entriesChecked, long lastSeq, String lastHash, Broken firstBroken, Instant verifiedAt) {
-    }
-
-    private final EntityManager em;
-    private final PlatformClock clock;
+    private final LedgerRepository ledger;
     private final AtomRepository atoms;
+    private final AccessRules access;
+    private final PlatformClock clock;
 
-    LedgerService(EntityManager em, PlatformClock clock, AtomRepository atoms) {
-        this.em = em;
-        this.clock = clock;
+    LedgerService(LedgerRepository ledger, AtomRepository atoms, AccessRules access, PlatformClock clock) {
+        this.ledger = ledger;
         this.atoms = atoms;
+        this.access = access;
+        this.clock = clock;
     }
 
     /** Appends an entry in the caller's transaction; call it last, so the head lock is held briefly. */
     @Transactional(TxType.MANDATORY)
     public LedgerEntry append(Event event, UUID atomId, String atomName, String atomVersion, Actor actor, Map<String, ?> details) {
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
+        Head head = ledger.lockHead();
         var e = new LedgerEntry();
-        e.seq = ((Number) head[0]).longValue() + 1;
-        e.previousHash = head[1].toString();
+        e.seq = head.seq() + 1;
+        e.previousHash = head.hash();
         e.id = UUID.randomUUID();
-        e.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        e.recordedAt = clock.now();
         e.event = event;
         e.atomId = atomId;
         e.atomName = atomName;
@@ -84,75 +86,57 @@ public class LedgerService {
         }
         e.details = canonicalDetails(details);
         e.hash = sha256(canonicalForm(e));
-        em.persist(e);
-        em.flush();
-        em.createNativeQuery("UPDATE ledger_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
-                .setParameter(1, e.seq).setParameter(2, e.hash).executeUpdate();
+        ledger.append(e);
         return e;
-    }
-
-    /** One page of an Atom name's history and its number of entries. */
-    public record History(List<LedgerEntry> entries, long total) {
     }
 
     /**
      * An Atom name's history, oldest first (a name freed by a removal and taken again shows both
      * Atoms, by id). VERSION_DRAFTED entries show only to who sees the Atom's drafts (its owner, their
-     * CI, admins): for everyone else a draft does not exist yet. Empty for a name the ledger never saw.
+     * CI, admins): for everyone else a draft does not exist yet. 404 for a name the ledger never saw.
      */
-    public History history(String name, int limit, int offset, CurrentActor caller) {
+    public Page<LedgerEntryView> history(String name, PageRequest page) {
+        History history = history(name, page.limit(), page.offset());
+        if (history.total() == 0) {
+            throw DomainException.notFound("The ledger has no entry for an Atom named '" + (name.length() > 64 ? name.substring(0, 64) : name) + "'");
+        }
+        boolean admin = access.maySeeAdminSubjects();
+        return Page.of(history.entries().stream().map(e -> view(e, admin)).toList(), history.total(), page);
+    }
+
+    private History history(String name, int limit, int offset) {
         if (!AtomRepository.possibleName(name)) {
             return new History(List.of(), 0);
         }
-        String drafted = "select count(e) from LedgerEntry e where e.atomName = ?1 and e.event = ?2";
-        boolean anyDraft = em.createQuery(drafted, Long.class).setParameter(1, name).setParameter(2, Event.VERSION_DRAFTED)
-                .getSingleResult() > 0;
-        String where;
-        UUID visibleDraftsOf = null;
-        if (!anyDraft || caller.isAdmin() && !caller.isCi()) {
-            where = "e.atomName = ?1";
-        } else {
-            // drafts of the Atom that has this name now, if the caller owns it; never those of an earlier Atom of the name
-            visibleDraftsOf = atoms.findByName(name).filter(a -> caller.maySeeDrafts(a.ownerId)).map(a -> a.id).orElse(null);
-            where = visibleDraftsOf == null ? "e.atomName = ?1 and e.event <> ?2" : "e.atomName = ?1 and (e.event <> ?2 or e.atomId = ?3)";
-        }
-        var count = em.createQuery("select count(e) from LedgerEntry e where " + where, Long.class).setParameter(1, name);
-        var page = em.createQuery("from LedgerEntry e where " + where + " order by e.seq", LedgerEntry.class).setParameter(1, name);
-        if (!where.equals("e.atomName = ?1")) {
-            count.setParameter(2, Event.VERSION_DRAFTED);
-            page.setParameter(2, Event.VERSION_DRAFTED);
-        }
-        if (visibleDraftsOf != null) {
-            count.setParameter(3, visibleDraftsOf);
-            page.setParameter(3, visibleDraftsOf);
-        }
-        return new History(page.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult());
+        boolean drafts = !ledger.anyDrafted(name) || access.actsAsAdmin();
+        // drafts of the Atom that has this name now, if the caller owns it; never those of an earlier Atom of the name
+        UUID draftsOf = drafts ? null : atoms.findByName(name).filter(a -> access.maySeeDrafts(a.ownerId)).map(a -> a.id).orElse(null);
+        return ledger.history(name, drafts, draftsOf, limit, offset);
     }
 
-    /** Entries, oldest first; those acting as a contributor when {@code contributor} is set. */
-    public List<LedgerEntry> entries(UUID contributor, int limit, int offset) {
-        var q = contributor == null ? em.createQuery("from LedgerEntry e order by e.seq", LedgerEntry.class)
-                : em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class).setParameter(1, contributor);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** Entries, oldest first; those acting as a contributor when {@code contributor} is set (admins). */
+    public Page<LedgerEntryView> entries(UUID contributor, PageRequest page) {
+        List<LedgerEntry> entries = ledger.entries(contributor, page.limit(), page.offset());
+        return Page.of(entries.stream().map(e -> view(e, true)).toList(), ledger.countEntries(contributor), page);
     }
 
-    public long countEntries(UUID contributor) {
-        var q = contributor == null ? em.createQuery("select count(e) from LedgerEntry e", Long.class)
-                : em.createQuery("select count(e) from LedgerEntry e where e.actorContributorId = ?1", Long.class).setParameter(1, contributor);
-        return q.getSingleResult();
+    /** An entry as the API shows it; the admin who acted is named to admins only. */
+    static LedgerEntryView view(LedgerEntry e, boolean showAdmin) {
+        return new LedgerEntryView(e.seq, e.id, e.recordedAt, e.event.name(), e.atomId, e.atomName, e.atomVersion,
+                new LedgerDtos.Actor(e.actorKind.name(), e.actorContributorId, e.ciClient, showAdmin ? e.actorAdminSubject : null),
+                e.ciCommitment, e.details, e.previousHash, e.hash);
     }
 
     /** Checks every entry from the first: sequence without gaps, links, hashes, CI commitments, and the head. */
     public Verification verify() {
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1").getSingleResult();
-        long headSeq = ((Number) head[0]).longValue();
-        String headHash = head[1].toString();
+        Head head = ledger.head();
+        long headSeq = head.seq();
+        String headHash = head.hash();
         String previous = GENESIS;
         long expected = 1;
         long checked = 0;
         while (expected <= headSeq) {
-            List<LedgerEntry> batch = em.createQuery("from LedgerEntry e where e.seq >= ?1 and e.seq <= ?2 order by e.seq", LedgerEntry.class)
-                    .setParameter(1, expected).setParameter(2, headSeq).setMaxResults(BATCH).getResultList();
+            List<LedgerEntry> batch = ledger.range(expected, headSeq, BATCH);
             if (batch.isEmpty()) {
                 return broken(checked, expected - 1, previous, new Broken(expected, null,
                         "entries " + expected + " to " + headSeq + " are missing (the ledger head records " + headSeq + " entries)"));
@@ -166,7 +150,7 @@ public class LedgerService {
                 expected++;
                 checked++;
             }
-            em.clear();
+            ledger.release();
         }
         if (!previous.equals(headHash)) {
             return broken(checked, headSeq, previous, new Broken(headSeq, null, "the last entry's hash does not match the ledger head"));
@@ -178,7 +162,8 @@ public class LedgerService {
         return new Verification(false, checked, lastGoodSeq, lastGoodHash, broken, clock.instant());
     }
 
-    private static String check(LedgerEntry e, long expectedSeq, String previousHash) {
+    /** Why an entry does not verify as the {@code expectedSeq}th after {@code previousHash}; null when it does. */
+    static String check(LedgerEntry e, long expectedSeq, String previousHash) {
         if (e.seq != expectedSeq) {
             return "entry " + expectedSeq + " is missing: the chain jumps from " + (expectedSeq - 1) + " to " + e.seq;
         }

@@ -1,5 +1,7 @@
 package org.plugin.atom.service;
 
+import static org.plugin.atom.service.CatalogMapper.as;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,12 +12,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -23,27 +26,24 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.plugin.atom.license.LicenseExpression;
-import org.plugin.atom.mapping.CatalogMapper;
+import org.plugin.atom.api.AtomDtos;
+import org.plugin.atom.api.AtomDtos.AtomMetadata;
+import org.plugin.atom.api.AtomDtos.Outcome;
+import org.plugin.atom.api.AtomDtos.Registration;
+import org.plugin.atom.api.AtomDtos.ValidationProblem;
+import org.plugin.atom.api.AtomDtos.VersionContent;
+import org.plugin.atom.api.LicenseExpression;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.repository.AtomVersion.State;
+import org.plugin.atom.repository.DuplicateKey;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.VersionRepository;
-import org.plugin.atom.rest.AtomDtos;
-import org.plugin.atom.rest.AtomDtos.AtomMetadata;
-import org.plugin.atom.rest.AtomDtos.Outcome;
-import org.plugin.atom.rest.AtomDtos.Registration;
-import org.plugin.atom.rest.AtomDtos.ValidationProblem;
-import org.plugin.atom.rest.AtomDtos.ValidationReport;
-import org.plugin.atom.rest.AtomDtos.VersionContent;
-import org.plugin.atom.service.CurrentActor.Actor;
+import org.plugin.common.error.DomainException;
+import org.plugin.common.error.DomainException.Kind;
 import org.plugin.common.time.PlatformClock;
-import org.plugin.common.web.Problems;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import org.plugin.common.persistence.UniqueViolations;
 
 /**
  * The CI call: {@code PUT /api/atoms/{name}/versions/{version}}. A published version is immutable:
@@ -67,16 +67,16 @@ public class RegistrationService {
     private final AtomRepository atoms;
     private final VersionRepository versions;
     private final LedgerService ledger;
-    private final CurrentActor actor;
+    private final AccessRules access;
     private final PlatformClock clock;
     private final Validator validator;
 
-    RegistrationService(AtomRepository atoms, VersionRepository versions, LedgerService ledger, CurrentActor actor, PlatformClock clock,
+    RegistrationService(AtomRepository atoms, VersionRepository versions, LedgerService ledger, AccessRules access, PlatformClock clock,
             Validator validator) {
         this.atoms = atoms;
         this.versions = versions;
         this.ledger = ledger;
-        this.actor = actor;
+        this.access = access;
         this.clock = clock;
         this.validator = validator;
     }
@@ -89,13 +89,9 @@ public class RegistrationService {
         if (plan.createAtom()) {
             atom = AtomService.newAtom(name, plan.metadata(), plan.actor().contributorId(), now);
             try {
-                atoms.persist(atom);
-                atoms.flush();
-            } catch (PersistenceException e) {
-                if (UniqueViolations.isUniqueViolation(e, "atom_name_uk")) {
-                    throw new Conflicts.RaceLost("Atom '" + name + "' was created concurrently", e);
-                }
-                throw e;
+                atoms.insert(atom);
+            } catch (DuplicateKey e) {
+                throw new Conflicts.RaceLost("Atom '" + name + "' was created concurrently", e);
             }
             atoms.createRatingStats(atom.id);
         } else if (plan.updateAtom()) {
@@ -146,10 +142,26 @@ public class RegistrationService {
         return new Registration(plan.outcome(), plan.createAtom(), plan.updateAtom(), CatalogMapper.view(atom.name, v));
     }
 
+    /**
+     * What the dry run found: the outcome {@link #register} would have, or the kind of refusal it would
+     * answer with ({@code problems} say why); {@code warnings} either way.
+     */
+    public record DryRun(Outcome outcome, boolean atomCreated, boolean atomUpdated, DomainException.Kind refusal,
+            List<ValidationProblem> problems, List<String> warnings) {
+
+        public boolean accepted() {
+            return refusal == null;
+        }
+
+        static DryRun refused(DomainException.Kind refusal, List<ValidationProblem> problems, List<String> warnings) {
+            return new DryRun(null, false, false, refusal, problems, warnings);
+        }
+    }
+
     /** What {@link #register} would answer, computed without writing anything. */
-    public ValidationReport dryRun(String name, String version, VersionContent body) {
+    public DryRun dryRun(String name, String version, VersionContent body) {
         if (body == null) {
-            return rejected(400, List.of(new ValidationProblem(null, "A request body is required")), List.of());
+            return DryRun.refused(Kind.INVALID, List.of(new ValidationProblem(null, "A request body is required")), List.of());
         }
         List<String> warnings = body.atom() == null || body.atom().license() == null ? List.of()
                 : LicenseExpression.check(body.atom().license()).warnings();
@@ -158,45 +170,40 @@ public class RegistrationService {
             List<ValidationProblem> problems = violations.stream()
                     .map(v -> new ValidationProblem(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(ValidationProblem::field).thenComparing(ValidationProblem::detail)).toList();
-            return rejected(400, problems, warnings);
+            return DryRun.refused(Kind.INVALID, problems, warnings);
         }
         try {
             Plan plan = plan(name, version, body, false);
-            return new ValidationReport(true, plan.outcome() == Outcome.CREATED ? 201 : 200, plan.outcome(), plan.createAtom(),
-                    plan.updateAtom(), List.of(), warnings);
-        } catch (HttpProblem p) {
-            return rejected(p.getStatusCode(), List.of(new ValidationProblem(null, p.getDetail())), warnings);
+            return new DryRun(plan.outcome(), plan.createAtom(), plan.updateAtom(), null, List.of(), warnings);
+        } catch (DomainException refused) {
+            return DryRun.refused(refused.kind(), List.of(new ValidationProblem(null, refused.detail())), warnings);
         }
-    }
-
-    private static ValidationReport rejected(int status, List<ValidationProblem> problems, List<String> warnings) {
-        return new ValidationReport(false, status, null, false, false, problems, warnings);
     }
 
     Plan plan(String name, String version, VersionContent body, boolean lock) {
         AtomService.requireValidName(name);
         if (SemanticVersion.parse(version) == null) {
-            throw Problems.badRequest("'" + abbreviate(version) + "' is not a semantic version (MAJOR.MINOR.PATCH[-pre-release][+build], at most "
+            throw DomainException.invalid("'" + abbreviate(version) + "' is not a semantic version (MAJOR.MINOR.PATCH[-pre-release][+build], at most "
                     + SemanticVersion.MAX_LENGTH + " characters)");
         }
-        State target = body.state() == null ? State.PUBLISHED : body.state();
+        State target = body.state() == null ? State.PUBLISHED : as(State.class, body.state());
         if (target == State.DEPRECATED) {
-            throw Problems.badRequest("state must be DRAFT or PUBLISHED; deprecate a version with POST /api/atoms/" + name + "/versions/"
+            throw DomainException.invalid("state must be DRAFT or PUBLISHED; deprecate a version with POST /api/atoms/" + name + "/versions/"
                     + version + "/deprecation");
         }
         NormalContent content = normalize(body);
-        Actor who = actor.asContributor();
+        Actor who = access.asContributor();
         Atom atom = (lock ? atoms.lockByName(name) : atoms.findByName(name)).orElse(null);
         if (atom == null) {
             if (body.atom() == null) {
-                throw Problems.badRequest("Atom '" + name + "' does not exist yet; send its descriptive fields in 'atom' to create it with this version");
+                throw DomainException.invalid("Atom '" + name + "' does not exist yet; send its descriptive fields in 'atom' to create it with this version");
             }
             return new Plan(Outcome.CREATED, true, false, null, null, CatalogMapper.normal(body.atom()), content, target, who);
         }
         if (atom.lifecycle == Atom.Lifecycle.REMOVED) {
-            throw Problems.conflict("Atom '" + name + "' was removed; it accepts no new versions");
+            throw DomainException.conflict("Atom '" + name + "' was removed; it accepts no new versions");
         }
-        who = actor.requireOwner(atom.ownerId, name, "register its versions");
+        who = access.requireOwner(atom.ownerId, name, "register its versions");
         AtomMetadata metadata = body.atom() == null ? null : CatalogMapper.normal(body.atom());
         boolean updateAtom = metadata != null && !metadata.equals(CatalogMapper.normal(CatalogMapper.metadata(atom)));
         AtomVersion existing = versions.find(atom.id, version).orElse(null);
@@ -208,12 +215,12 @@ public class RegistrationService {
             outcome = same && !updateAtom ? Outcome.UNCHANGED : Outcome.UPDATED;
         } else {
             if (!existing.contentDigest.equals(content.digest())) {
-                throw Problems.conflict("Version " + version + " of Atom '" + name + "' is " + existing.state
+                throw DomainException.conflict("Version " + version + " of Atom '" + name + "' is " + existing.state
                         + " and immutable: the content sent differs from the registered one (registered content digest "
                         + existing.contentDigest + ", sent " + content.digest() + "); publish it under a new version");
             }
             if (target == State.DRAFT) {
-                throw Problems.conflict("Version " + version + " of Atom '" + name + "' is already " + existing.state + "; it cannot go back to DRAFT");
+                throw DomainException.conflict("Version " + version + " of Atom '" + name + "' is already " + existing.state + "; it cannot go back to DRAFT");
             }
             outcome = updateAtom ? Outcome.UPDATED : Outcome.UNCHANGED;
         }
@@ -225,11 +232,11 @@ public class RegistrationService {
         Set<String> seen = new HashSet<>();
         for (var a : body.artifacts()) {
             if (!seen.add(a.type() + " " + a.reference())) {
-                throw Problems.badRequest("artifacts: " + a.type() + " '" + a.reference() + "' is listed twice");
+                throw DomainException.invalid("artifacts: " + a.type() + " '" + a.reference() + "' is listed twice");
             }
         }
         List<AtomVersion.Artifact> artifacts = body.artifacts().stream()
-                .map(a -> new AtomVersion.Artifact(a.type(), a.reference(), a.digest()))
+                .map(a -> new AtomVersion.Artifact(as(AtomVersion.ArtifactType.class, a.type()), a.reference(), a.digest()))
                 .sorted(Comparator.comparing((AtomVersion.Artifact a) -> a.type().name()).thenComparing(AtomVersion.Artifact::reference))
                 .toList();
         List<String> languages = body.languages() == null ? List.of() : body.languages().stream().map(String::strip).distinct().sorted().toList();
@@ -237,9 +244,9 @@ public class RegistrationService {
         List<AtomVersion.ConnectionPoint> points = new ArrayList<>();
         for (var p : body.connectionPoints() == null ? List.<AtomDtos.ConnectionPoint>of() : body.connectionPoints()) {
             if (!seen.add(p.name())) {
-                throw Problems.badRequest("connectionPoints: the name '" + p.name() + "' is used twice; connection point names must be unique");
+                throw DomainException.invalid("connectionPoints: the name '" + p.name() + "' is used twice; connection point names must be unique");
             }
-            points.add(new AtomVersion.ConnectionPoint(p.name(), p.protocol().toUpperCase(java.util.Locale.ROOT), p.direction()));
+            points.add(new AtomVersion.ConnectionPoint(p.name(), p.protocol().toUpperCase(Locale.ROOT), as(AtomVersion.Direction.class, p.direction())));
         }
         points.sort(Comparator.comparing(AtomVersion.ConnectionPoint::name));
         String notes = body.releaseNotes() == null || body.releaseNotes().isBlank() ? null : body.releaseNotes().strip();
@@ -255,7 +262,7 @@ public class RegistrationService {
     static String latest(List<AtomVersion> all) {
         Comparator<SemanticVersion> order = Comparator.comparing((SemanticVersion s) -> !s.isPreRelease()).thenComparing(SemanticVersion.PRECEDENCE);
         return all.stream().filter(v -> v.state == State.PUBLISHED).map(v -> SemanticVersion.parse(v.version))
-                .filter(java.util.Objects::nonNull).max(order).map(SemanticVersion::text).orElse(null);
+                .filter(Objects::nonNull).max(order).map(SemanticVersion::text).orElse(null);
     }
 
     private static String sha256(Object value) {

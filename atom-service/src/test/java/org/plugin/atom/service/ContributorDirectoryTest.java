@@ -1,6 +1,7 @@
 package org.plugin.atom.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plugin.atom.support.AtomConfigs.config;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.plugin.atom.client.ContributorClient;
 import org.plugin.atom.client.ContributorClient.ContributorNames;
 import org.plugin.atom.client.ContributorClient.NamesRequest;
 import org.plugin.atom.client.ContributorClient.NamesResponse;
-import org.plugin.atom.config.AtomConfig;
 
 /**
  * The names cache's refresh-ahead, against a contributor-service that counts its calls: a name past
@@ -50,45 +50,6 @@ class ContributorDirectoryTest {
                         throw new UnsupportedOperationException(method.getName());
                     });
         }
-    }
-
-    static AtomConfig config(Duration ttl, Duration stale) {
-        return new AtomConfig() {
-            @Override
-            public Names names() {
-                return new Names() {
-                    @Override
-                    public Duration cacheTtl() {
-                        return ttl;
-                    }
-
-                    @Override
-                    public Duration serveStaleFor() {
-                        return stale;
-                    }
-
-                    @Override
-                    public String refreshEvery() {
-                        return "1s";
-                    }
-
-                    @Override
-                    public Duration pauseAfterFailure() {
-                        return Duration.ZERO;
-                    }
-
-                    @Override
-                    public int cacheSize() {
-                        return 1000;
-                    }
-                };
-            }
-
-            @Override
-            public Search search() {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     final UUID a = UUID.randomUUID();

@@ -1,13 +1,15 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-import org.plugin.atom.rest.AtomDtos.AtomMetadata;
-import org.plugin.atom.rest.AtomDtos.VersionView;
+import org.plugin.atom.api.AtomDtos.AtomMetadata;
+import org.plugin.atom.api.AtomDtos.VersionView;
 
 /** Shapes of the internal API (docs/internal-api.md). */
 public final class InternalDtos {
@@ -16,7 +18,7 @@ public final class InternalDtos {
     }
 
     /** {@code reason} is accepted (callers may send the body they send to contributor-service) but not kept here. */
-    public record Restriction(@NotNull Boolean restricted, @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    public record Restriction(@NotNull Boolean restricted, @Size(max = 1000) String reason) {
     }
 
     public record RestrictionState(UUID contributorId, boolean restricted, Instant since) {
@@ -42,7 +44,7 @@ public final class InternalDtos {
     }
 
     /** Names the author of feedback by their token subject (users who are not contributors, or before they were). */
-    public record AuthorSubject(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String subject) {
+    public record AuthorSubject(@NotBlank @Size(max = 255) String subject) {
     }
 
     /** Every rating and comment whose author is {@code subject}, contributor or not. */

@@ -1,11 +1,9 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import org.plugin.atom.repository.LedgerEntry;
-
-/** API shape of ledger entries: ids only, never names (the ledger outlives erasures). */
+/** API shapes of the contribution ledger: ids only, never names (the ledger outlives erasures). */
 public final class LedgerDtos {
 
     private LedgerDtos() {
@@ -20,11 +18,13 @@ public final class LedgerDtos {
      */
     public record LedgerEntryView(long seq, UUID id, Instant recordedAt, String event, UUID atomId, String atom, String version,
             Actor actor, String ciCommitment, String details, String previousHash, String hash) {
+    }
 
-        public static LedgerEntryView from(LedgerEntry e, boolean showAdmin) {
-            return new LedgerEntryView(e.seq, e.id, e.recordedAt, e.event.name(), e.atomId, e.atomName, e.atomVersion,
-                    new Actor(e.actorKind.name(), e.actorContributorId, e.ciClient, showAdmin ? e.actorAdminSubject : null),
-                    e.ciCommitment, e.details, e.previousHash, e.hash);
-        }
+    /** The first entry that does not verify, and why. */
+    public record Broken(long seq, UUID id, String reason) {
+    }
+
+    /** GET /api/atoms/ledger/verification: the whole chain checked, up to the head. */
+    public record Verification(boolean valid, long entriesChecked, long lastSeq, String lastHash, Broken firstBroken, Instant verifiedAt) {
     }
 }

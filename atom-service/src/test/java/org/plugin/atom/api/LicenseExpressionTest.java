@@ -1,4 +1,4 @@
-package org.plugin.atom.license;
+package org.plugin.atom.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.plugin.atom.validation;
+package org.plugin.atom.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,4 +1,4 @@
-package org.plugin.atom.license;
+package org.plugin.atom.api;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.plugin.atom.rest.AtomDtos.ContributorRef;
+import org.plugin.atom.api.AtomDtos.ContributorRef;
 import org.plugin.common.validation.PlainText;
 
 /** API shapes of feedback. */

@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,15 +13,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.plugin.atom.license.LicenseExpression;
-import org.plugin.atom.license.SpdxExpression;
-import org.plugin.atom.repository.Atom.Kind;
-import org.plugin.atom.repository.Atom.Lifecycle;
-import org.plugin.atom.repository.AtomVersion.ArtifactType;
-import org.plugin.atom.repository.AtomVersion.Direction;
-import org.plugin.atom.repository.AtomVersion.State;
-import org.plugin.atom.validation.MarkdownText;
-import org.plugin.atom.validation.WebUrl;
 import org.plugin.common.validation.PlainText;
 
 /** API shapes of the catalog; entities never leave the service. */
@@ -42,6 +33,31 @@ public final class AtomDtos {
     static final String DIGEST_MESSAGE = "must be 'sha256:' followed by 64 lowercase hexadecimal digits";
 
     private AtomDtos() {
+    }
+
+    // The closed sets of the API. The entities keep their own (repository/), stored by these same names:
+    // the API can change its words without a migration, and the storage never leaks into the contract.
+
+    public enum Kind {
+        COMPONENT, VNF
+    }
+
+    /** REMOVED Atoms are shown only as tombstones, to the chains that still use them. */
+    public enum Lifecycle {
+        ACTIVE, DEPRECATED, REMOVED
+    }
+
+    /** A version's state: a DRAFT exists only for its owner, their CI and admins; a PUBLISHED version is immutable. */
+    public enum State {
+        DRAFT, PUBLISHED, DEPRECATED
+    }
+
+    public enum ArtifactType {
+        CONTAINER_IMAGE, VM_IMAGE, HELM_CHART, OTHER
+    }
+
+    public enum Direction {
+        IN, OUT, BIDIRECTIONAL
     }
 
     /** POST /api/atoms. */
@@ -146,6 +162,13 @@ public final class AtomDtos {
      * catalog size). {@code nextOffset} is absent when no further page can be fetched.
      */
     public record SearchPage(List<AtomSummary> items, long total, boolean totalIsLowerBound, int limit, int offset, Integer nextOffset) {
+    }
+
+    /**
+     * GET /api/atoms as sent: search text, filters, sort (each parameter validated by the resource).
+     * {@code contributor} is a contributor id or an account name.
+     */
+    public record SearchRequest(String q, String kind, String tag, String category, String contributor, String lifecycle, String sort) {
     }
 
     /** A version in full. */

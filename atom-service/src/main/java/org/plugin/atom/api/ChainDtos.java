@@ -1,4 +1,4 @@
-package org.plugin.atom.rest;
+package org.plugin.atom.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.plugin.atom.repository.Atom.Lifecycle;
-import org.plugin.atom.repository.AtomVersion.State;
-import org.plugin.atom.rest.AtomDtos.ContributorRef;
+import org.plugin.atom.api.AtomDtos.ContributorRef;
+import org.plugin.atom.api.AtomDtos.Lifecycle;
+import org.plugin.atom.api.AtomDtos.State;
 import org.plugin.common.validation.PlainText;
 
 /** API shapes of chains. */

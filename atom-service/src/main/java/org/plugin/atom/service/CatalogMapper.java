@@ -1,17 +1,19 @@
-package org.plugin.atom.mapping;
+package org.plugin.atom.service;
 
 import java.util.Comparator;
 import java.util.List;
 
-import org.plugin.atom.license.LicenseExpression;
+import org.plugin.atom.api.AtomDtos.Artifact;
+import org.plugin.atom.api.AtomDtos.ArtifactType;
+import org.plugin.atom.api.AtomDtos.AtomMetadata;
+import org.plugin.atom.api.AtomDtos.ConnectionPoint;
+import org.plugin.atom.api.AtomDtos.Direction;
+import org.plugin.atom.api.AtomDtos.Kind;
+import org.plugin.atom.api.AtomDtos.State;
+import org.plugin.atom.api.AtomDtos.VersionView;
+import org.plugin.atom.api.LicenseExpression;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomVersion;
-import org.plugin.atom.rest.AtomDtos.Artifact;
-import org.plugin.atom.rest.AtomDtos.AtomMetadata;
-import org.plugin.atom.rest.AtomDtos.ConnectionPoint;
-import org.plugin.atom.rest.AtomDtos.VersionSummary;
-import org.plugin.atom.rest.AtomDtos.VersionView;
-import org.plugin.atom.service.SemanticVersion;
 
 /** Entity to API shape, and the normal form of request content. */
 public final class CatalogMapper {
@@ -19,16 +21,20 @@ public final class CatalogMapper {
     private CatalogMapper() {
     }
 
-    public static VersionView view(String atomName, AtomVersion v) {
-        return new VersionView(atomName, v.version, v.state,
-                v.artifacts.stream().map(a -> new Artifact(a.type(), a.reference(), a.digest())).toList(),
-                List.copyOf(v.languages),
-                v.connectionPoints.stream().map(p -> new ConnectionPoint(p.name(), p.protocol(), p.direction())).toList(),
-                v.releaseNotes, v.contentDigest, v.createdAt, v.updatedAt, v.publishedAt, v.deprecatedAt);
+    /**
+     * The constant of the same name in another enum: the API's closed sets (api/) and the entities'
+     * (repository/) name their constants alike, so a value crosses the service layer by its name.
+     */
+    public static <E extends Enum<E>> E as(Class<E> type, Enum<?> value) {
+        return value == null ? null : Enum.valueOf(type, value.name());
     }
 
-    public static VersionSummary summary(AtomVersion v) {
-        return new VersionSummary(v.version, v.state, v.createdAt, v.publishedAt, v.deprecatedAt);
+    public static VersionView view(String atomName, AtomVersion v) {
+        return new VersionView(atomName, v.version, as(State.class, v.state),
+                v.artifacts.stream().map(a -> new Artifact(as(ArtifactType.class, a.type()), a.reference(), a.digest())).toList(),
+                List.copyOf(v.languages),
+                v.connectionPoints.stream().map(p -> new ConnectionPoint(p.name(), p.protocol(), as(Direction.class, p.direction()))).toList(),
+                v.releaseNotes, v.contentDigest, v.createdAt, v.updatedAt, v.publishedAt, v.deprecatedAt);
     }
 
     /** Newest first by semantic-version precedence. */
@@ -39,7 +45,7 @@ public final class CatalogMapper {
 
     /** The Atom's descriptive fields as a descriptor carries them (tags in stored order). */
     public static AtomMetadata metadata(Atom a) {
-        return new AtomMetadata(a.displayName, a.summary, a.description, a.kind, a.category, List.of(a.tags), a.license,
+        return new AtomMetadata(a.displayName, a.summary, a.description, as(Kind.class, a.kind), a.category, List.of(a.tags), a.license,
                 a.sourceUrl, a.documentationUrl);
     }
 
@@ -67,7 +73,7 @@ public final class CatalogMapper {
         atom.displayName = m.displayName();
         atom.summary = m.summary();
         atom.description = m.description();
-        atom.kind = m.kind();
+        atom.kind = as(Atom.Kind.class, m.kind());
         atom.category = m.category();
         atom.tags = m.tags().toArray(String[]::new);
         atom.license = m.license();

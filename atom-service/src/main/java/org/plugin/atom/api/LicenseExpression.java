@@ -1,7 +1,9 @@
-package org.plugin.atom.license;
+package org.plugin.atom.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -148,7 +150,7 @@ public final class LicenseExpression {
         }
         boolean plus = token.endsWith("+");
         String id = plus ? token.substring(0, token.length() - 1) : token;
-        var entry = IDSTRING.matcher(id).matches() ? list.license(id) : java.util.Optional.<SpdxLicenseList.Entry>empty();
+        var entry = IDSTRING.matcher(id).matches() ? list.license(id) : Optional.<SpdxLicenseList.Entry>empty();
         if (entry.isEmpty()) {
             errors.add(describe(token) + " is not a license identifier of the SPDX License List " + list.version()
                     + "; use LicenseRef-<name> for a license it does not list");
@@ -171,7 +173,7 @@ public final class LicenseExpression {
             out.add(token);
             return;
         }
-        var entry = IDSTRING.matcher(token).matches() ? list.exception(token) : java.util.Optional.<SpdxLicenseList.Entry>empty();
+        var entry = IDSTRING.matcher(token).matches() ? list.exception(token) : Optional.<SpdxLicenseList.Entry>empty();
         if (entry.isEmpty()) {
             errors.add(describe(token) + " is not a license exception identifier of the SPDX License List " + list.version());
             return;
@@ -192,7 +194,7 @@ public final class LicenseExpression {
         if (token.equals("(") || token.equals(")")) {
             return "'" + token + "'";
         }
-        if (isOperator(token) && !token.equals(token.toUpperCase(java.util.Locale.ROOT))) {
+        if (isOperator(token) && !token.equals(token.toUpperCase(Locale.ROOT))) {
             return "'" + token + "' (operators are written AND, OR, WITH)";
         }
         return token.length() <= 64 && token.matches("[A-Za-z0-9.+:-]+") ? "'" + token + "'" : "a token that is not an identifier";

@@ -1,0 +1,124 @@
+package org.plugin.atom.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.jpa.HibernateHints;
+import org.plugin.atom.repository.LedgerEntry.Event;
+
+/**
+ * The contribution ledger's rows: its single head row ({@code ledger_head}: the last sequence number
+ * and hash), locked by every append so that concurrent transactions and replicas chain in one line,
+ * and its entries, which a trigger keeps append-only (V2__ledger.sql).
+ */
+@ApplicationScoped
+public class LedgerRepository {
+
+    /** The last entry's sequence number and hash, as the head row records them. */
+    public record Head(long seq, String hash) {
+    }
+
+    /** One page of entries and the number of entries that match. */
+    public record History(List<LedgerEntry> entries, long total) {
+    }
+
+    private final EntityManager em;
+
+    LedgerRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The head, its row locked until the end of the transaction: the next append chains onto it and no other can. */
+    public Head lockHead() {
+        return head((Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1 FOR UPDATE").getSingleResult());
+    }
+
+    /** The head as it is now, without a lock (verification). */
+    public Head head() {
+        return head((Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1").getSingleResult());
+    }
+
+    private static Head head(Object[] row) {
+        return new Head(((Number) row[0]).longValue(), row[1].toString());
+    }
+
+    /** Stores an entry chained onto the locked head, and moves the head to it. */
+    public void append(LedgerEntry e) {
+        em.persist(e);
+        em.flush();
+        em.createNativeQuery("UPDATE ledger_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
+                .setParameter(1, e.seq).setParameter(2, e.hash).executeUpdate();
+    }
+
+    /** Whether the ledger records a VERSION_DRAFTED entry under this Atom name. */
+    public boolean anyDrafted(String name) {
+        String drafted = "select count(e) from LedgerEntry e where e.atomName = ?1 and e.event = ?2";
+        return em.createQuery(drafted, Long.class).setParameter(1, name).setParameter(2, Event.VERSION_DRAFTED).getSingleResult() > 0;
+    }
+
+    /**
+     * A page of an Atom name's entries, oldest first. With {@code drafts} false, VERSION_DRAFTED entries
+     * are left out, except those of the Atom {@code draftsOf} (null: none).
+     */
+    public History history(String name, boolean drafts, UUID draftsOf, int limit, int offset) {
+        String where;
+        if (drafts) {
+            where = "e.atomName = ?1";
+        } else {
+            where = draftsOf == null ? "e.atomName = ?1 and e.event <> ?2" : "e.atomName = ?1 and (e.event <> ?2 or e.atomId = ?3)";
+        }
+        var count = em.createQuery("select count(e) from LedgerEntry e where " + where, Long.class).setParameter(1, name);
+        var page = em.createQuery("from LedgerEntry e where " + where + " order by e.seq", LedgerEntry.class).setParameter(1, name);
+        if (!drafts) {
+            count.setParameter(2, Event.VERSION_DRAFTED);
+            page.setParameter(2, Event.VERSION_DRAFTED);
+        }
+        if (!drafts && draftsOf != null) {
+            count.setParameter(3, draftsOf);
+            page.setParameter(3, draftsOf);
+        }
+        return new History(page.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult());
+    }
+
+    /** Entries, oldest first; those acting as a contributor when {@code contributor} is set. */
+    public List<LedgerEntry> entries(UUID contributor, int limit, int offset) {
+        var q = contributor == null ? em.createQuery("from LedgerEntry e order by e.seq", LedgerEntry.class)
+                : em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class).setParameter(1, contributor);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countEntries(UUID contributor) {
+        var q = contributor == null ? em.createQuery("select count(e) from LedgerEntry e", Long.class)
+                : em.createQuery("select count(e) from LedgerEntry e where e.actorContributorId = ?1", Long.class).setParameter(1, contributor);
+        return q.getSingleResult();
+    }
+
+    /** Entries {@code from} to {@code to} in order, at most {@code max} (verification reads the chain in such batches). */
+    public List<LedgerEntry> range(long from, long to, int max) {
+        return em.createQuery("from LedgerEntry e where e.seq >= ?1 and e.seq <= ?2 order by e.seq", LedgerEntry.class)
+                .setParameter(1, from).setParameter(2, to).setMaxResults(max).getResultList();
+    }
+
+    /** Lets go of the entries read so far: a verification of the whole ledger keeps one batch in memory, not all. */
+    public void release() {
+        em.clear();
+    }
+
+    /** Every entry acting as this contributor, oldest first, loaded read-only (an export may read tens of thousands). */
+    public List<LedgerEntry> readByContributor(UUID contributor) {
+        return em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class)
+                .setParameter(1, contributor).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /**
+     * Forgets the CI client ids (and their salts) of a contributor's entries (erasure); the chain still
+     * verifies, since it commits to a client only through its salted digest.
+     */
+    public void forgetCiClients(UUID contributor) {
+        em.createNativeQuery("UPDATE ledger_entry SET ci_client = NULL, ci_salt = NULL WHERE actor_contributor_id = ?1 AND ci_client IS NOT NULL")
+                .setParameter(1, contributor).executeUpdate();
+    }
+}
