@@ -49,7 +49,9 @@ SERVICES=(contributor-service atom-service privacy-service)
 # the gateway balances across them. With more than one, the services call each other through the
 # gateway's internal listeners (the service's port + MESH_PORT_OFFSET), which balance the same way:
 # what a cluster's Service objects do.
-REPLICAS="${REPLICAS:-1}"
+# A stack keeps the number it was started with: a later up or down without REPLICAS (a test that
+# restarts one part, say) must not re-render the gateway for another number.
+REPLICAS="${REPLICAS:-$(cat "$RUN_DIR/replicas" 2>/dev/null || echo 1)}"
 REPLICA_PORT_STEP="${REPLICA_PORT_STEP:-10}"
 MESH_PORT_OFFSET="${MESH_PORT_OFFSET:-100}"
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/plugin"
