@@ -36,6 +36,10 @@ GATEWAY_RATE_READ="${GATEWAY_RATE_READ:-600}"
 GATEWAY_RATE_WRITE="${GATEWAY_RATE_WRITE:-100}"
 GATEWAY_RATE_CI="${GATEWAY_RATE_CI:-300}"
 GATEWAY_RATE_PRIVACY="${GATEWAY_RATE_PRIVACY:-20}"
+# how long the gateway holds a request over its limit before answering 429 (HAProxy time)
+GATEWAY_RATE_PAUSE="${GATEWAY_RATE_PAUSE:-1s}"
+# open connections one address may hold at the gateway (beyond: refused at once)
+GATEWAY_RATE_CONNECTIONS="${GATEWAY_RATE_CONNECTIONS:-200}"
 # the local mail server (GreenMail): Keycloak sends its verification mails to its SMTP port; its API
 # (and a web page) shows what it received
 MAIL_VERSION="${MAIL_VERSION:-2.1.13}"

@@ -41,6 +41,7 @@ class GatewayRateLimitTest {
     static final int WINDOW = Integer.parseInt(Stack.env("GATEWAY_RATE_WINDOW", "10"));
     static final int PUBLIC_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_PUBLIC", "300"));
     static final int PRIVACY_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_PRIVACY", "20"));
+    static final int CONNECTION_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_CONNECTIONS", "200"));
     static final URI GATEWAY = URI.create(Stack.GATEWAY);
 
     /** An answer as it came over the wire. */
@@ -106,6 +107,9 @@ class GatewayRateLimitTest {
     static Answer parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new UncheckedIOException(new java.io.EOFException("connection closed without an answer: " + text));
+        }
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -147,9 +151,9 @@ class GatewayRateLimitTest {
         assertThat(problem.path("rejectedBy").asText()).isEqualTo("gateway");
     }
 
-    /** Sends {@code count} requests from one address, 8 at a time; the answers' statuses. */
+    /** Sends {@code count} requests from one address, 16 at a time; the answers' statuses. */
     static List<Integer> flood(InetAddress from, String method, String path, String token, String body, int count) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -173,7 +177,7 @@ class GatewayRateLimitTest {
         InetAddress bystander = next(flooder);
 
         // requests without a token count per address, whatever the route (here the gateway's own 401)
-        List<Integer> statuses = flood(flooder, "GET", "/api/atoms", null, null, PUBLIC_LIMIT + 40);
+        List<Integer> statuses = flood(flooder, "GET", "/api/atoms", null, null, PUBLIC_LIMIT + 20);
         long refused = statuses.stream().filter(s -> s == 429).count();
         assertThat(statuses).containsOnly(401, 429);
         assertThat(refused).as("429s among %d requests over a limit of %d", statuses.size(), PUBLIC_LIMIT).isPositive();
@@ -191,6 +195,43 @@ class GatewayRateLimitTest {
         // a user's token from the flooding address is counted as that user, not as the address
         Answer withToken = send(flooder, "GET", "/api/atoms?limit=1", Stack.userToken(Stack.ALICE), null);
         assertThat(withToken.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressHoldingAllTheConnectionsItMayOpenCannotOpenMoreWhileAnotherAddressStillCan() throws IOException {
+        InetAddress hog = freshLoopback();
+        InetAddress bystander = next(hog);
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTION_LIMIT; i++) {
+                Socket socket = new Socket();
+                held.add(socket);
+                socket.bind(new InetSocketAddress(hog, 0));
+                socket.connect(new InetSocketAddress(GATEWAY.getHost(), GATEWAY.getPort()), 5000);
+            }
+            // one more from the same address: closed by the gateway before any answer
+            Throwable refused = null;
+            Answer answer = null;
+            for (int attempt = 0; attempt < 20 && refused == null; attempt++) {
+                try {
+                    answer = send(hog, "GET", "/api/privacy/notice", null, null);
+                    Thread.sleep(100);
+                } catch (UncheckedIOException e) {
+                    refused = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            assertThat(refused).as("a connection over the limit of %d per address, last answer %s", CONNECTION_LIMIT, answer)
+                    .isNotNull();
+            // another address is served
+            assertThat(send(bystander, "GET", "/api/privacy/notice", null, null).status()).isEqualTo(200);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test
