@@ -76,7 +76,7 @@ class AccountProtectionTest {
         for (int i = 0; i < failures; i++) {
             passwordGrant(username, "not the password " + i).then().statusCode(401).body("error", equalTo("invalid_grant"));
             // slower than the quick-login check (1 s), which would lock for a whole minute
-            sleep(realm.getInt("quickLoginCheckMilliSeconds") + 150L);
+            sleep(realm.getInt("quickLoginCheckMilliSeconds") + 400L);
         }
         long lockedAt = System.currentTimeMillis();
 

@@ -65,12 +65,11 @@ class SignUpTest {
 
             // a breached password and no accepted terms: refused, each with its reason
             fill(browser, username, email, "qwerty123456", false);
-            browser.waitFor(By.id("kc-register-form"));
-            assertThat(browser.page()).contains("blacklisted").contains("You must agree to our terms");
+            assertThat(browser.waitForPage(page -> page.contains("blacklisted"))).contains("You must agree to our terms");
             // the password equal to the username: refused too
             fill(browser, username, email, username, true);
-            browser.waitFor(By.id("kc-register-form"));
-            assertThat(browser.page()).contains("must not be equal to the username");
+            assertThat(browser.waitForPage(page -> page.contains("must not be equal to the username")))
+                    .contains("kc-register-form");
 
             // a good password and the terms accepted: Keycloak asks to verify the email, and sends the mail
             fill(browser, username, email, password, true);
