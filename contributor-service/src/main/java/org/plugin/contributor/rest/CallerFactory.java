@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.plugin.common.security.Roles;
 import org.plugin.contributor.service.Caller;
+import org.plugin.contributor.service.ProviderEmail;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -27,5 +28,27 @@ public class CallerFactory {
 
     public String subject() {
         return token.getSubject();
+    }
+
+    /** The email the token carries and whether the provider verified it (null when the token does not say). */
+    public ProviderEmail providerEmail() {
+        Object email = token.getClaim("email");
+        return new ProviderEmail(email == null ? null : unquoted(email), flag(token.getClaim("email_verified")));
+    }
+
+    private static Boolean flag(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        if (claim instanceof Boolean b) {
+            return b;
+        }
+        // JSON-P values (JsonValue.TRUE / FALSE) or a string; anything else counts as not verified
+        return "true".equalsIgnoreCase(unquoted(claim));
+    }
+
+    private static String unquoted(Object claim) {
+        String text = claim.toString();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 }

@@ -71,15 +71,20 @@ public class ContributorResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Registers the caller (the token's subject) as a contributor")
+    @Operation(summary = "Registers the caller (the token's subject) as a contributor",
+            description = "With the email the provider verified: a token that says email_verified false, or that carries "
+                    + "another email than the one given, is refused (403). Frontends prefill the names and email from the "
+                    + "token's given_name, family_name and email.")
     @APIResponse(responseCode = "201", description = "Registered; Location names the public view; the body is the caller's own record",
             content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
-    @APIResponse(responseCode = "403", description = "The token lacks the user role, or has no subject that can identify a contributor")
+    @APIResponse(responseCode = "403", description = "The token lacks the user role, or has no subject that can identify a contributor, "
+            + "or the provider has not verified the email (the token says email_verified false, or carries another email)")
     @APIResponse(responseCode = "409", description = "Account name or email taken, or the caller is already registered")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public Response register(@NotNull @Valid Registration registration) {
+        callers.providerEmail().checkRegistration(registration.email());
         var created = service.register(callers.subject(), registration);
         sync.pushNow(created.id);
         return Response.created(URI.create("/api/contributors/" + created.accountName))
