@@ -21,10 +21,14 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC -XX:+Exit
 
 # The bench drives one client per scenario at full speed: under the gateway's per-client rate limits
 # (deploy/README.md) it would measure 429s. Every deploy/local/up the bench runs renders the gateway
-# with limits no scenario reaches (BENCH_GATEWAY_RATE requests per window for every class).
+# with limits no scenario reaches (BENCH_GATEWAY_RATE requests per window for every class); the flood
+# test (deploy/bench/flood, BENCH_REAL_RATE_LIMITS=1) measures the real ones.
 BENCH_GATEWAY_RATE="${BENCH_GATEWAY_RATE:-10000000}"
-export GATEWAY_RATE_PUBLIC="$BENCH_GATEWAY_RATE" GATEWAY_RATE_READ="$BENCH_GATEWAY_RATE" \
-  GATEWAY_RATE_WRITE="$BENCH_GATEWAY_RATE" GATEWAY_RATE_CI="$BENCH_GATEWAY_RATE" GATEWAY_RATE_PRIVACY="$BENCH_GATEWAY_RATE"
+if [ -z "${BENCH_REAL_RATE_LIMITS:-}" ]; then
+  export GATEWAY_RATE_PUBLIC="$BENCH_GATEWAY_RATE" GATEWAY_RATE_READ="$BENCH_GATEWAY_RATE" \
+    GATEWAY_RATE_WRITE="$BENCH_GATEWAY_RATE" GATEWAY_RATE_CI="$BENCH_GATEWAY_RATE" GATEWAY_RATE_PRIVACY="$BENCH_GATEWAY_RATE" \
+    GATEWAY_RATE_CONNECTIONS="$BENCH_GATEWAY_RATE"
+fi
 
 # Passwords of the bench's own Keycloak users (a local stack only).
 BENCH_PASSWORD="${BENCH_PASSWORD:-bench-password}"

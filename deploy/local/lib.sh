@@ -36,6 +36,18 @@ GATEWAY_RATE_READ="${GATEWAY_RATE_READ:-600}"
 GATEWAY_RATE_WRITE="${GATEWAY_RATE_WRITE:-100}"
 GATEWAY_RATE_CI="${GATEWAY_RATE_CI:-300}"
 GATEWAY_RATE_PRIVACY="${GATEWAY_RATE_PRIVACY:-20}"
+# how long the gateway holds a request over its limit before answering 429 (HAProxy time)
+GATEWAY_RATE_PAUSE="${GATEWAY_RATE_PAUSE:-1s}"
+# open connections one address may hold at the gateway (beyond: refused at once)
+GATEWAY_RATE_CONNECTIONS="${GATEWAY_RATE_CONNECTIONS:-200}"
+# the local mail server (GreenMail): Keycloak sends its verification mails to its SMTP port; its API
+# (and a web page) shows what it received
+MAIL_VERSION="${MAIL_VERSION:-2.1.13}"
+MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-2525}"
+MAIL_API_PORT="${MAIL_API_PORT:-2526}"
+# Local stack only: seconds a first brute-force lockout lasts (the realm's own value, for production,
+# is 60; deploy/README.md). Empty: keep the realm's value.
+KEYCLOAK_LOCKOUT_WAIT="${KEYCLOAK_LOCKOUT_WAIT-10}"
 PLUGIN_CACHE_DIR="${PLUGIN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/plugin}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 # the longest wait between two attempts of durable work (the deactivation outbox, erasure jobs): a
@@ -49,7 +61,9 @@ SERVICES=(contributor-service atom-service privacy-service)
 # the gateway balances across them. With more than one, the services call each other through the
 # gateway's internal listeners (the service's port + MESH_PORT_OFFSET), which balance the same way:
 # what a cluster's Service objects do.
-REPLICAS="${REPLICAS:-1}"
+# A stack keeps the number it was started with: a later up or down without REPLICAS (a test that
+# restarts one part, say) must not re-render the gateway for another number.
+REPLICAS="${REPLICAS:-$(cat "$RUN_DIR/replicas" 2>/dev/null || echo 1)}"
 REPLICA_PORT_STEP="${REPLICA_PORT_STEP:-10}"
 MESH_PORT_OFFSET="${MESH_PORT_OFFSET:-100}"
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/plugin"
@@ -97,6 +111,29 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 as_root() {
   if is_root; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the Debian packages named that are missing (apt-get, as root or through sudo), without
+# letting apt start a distribution service (the stack runs its own HAProxy and PostgreSQL).
+install_debian_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get: install them by hand"
+  log "installing ${missing[*]}"
+  local policy=/usr/sbin/policy-rc.d added_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    added_policy=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { [ -n "$added_policy" ] && as_root rm -f "$policy"; die "apt-get install ${missing[*]} failed"; }
+  [ -n "$added_policy" ] && as_root rm -f "$policy"
+  return 0
 }
 
 # The pid recorded in a pid file, if that process is alive.

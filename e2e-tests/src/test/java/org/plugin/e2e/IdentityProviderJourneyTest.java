@@ -49,7 +49,7 @@ class IdentityProviderJourneyTest {
     static Response login(String username) {
         return given().baseUri(Stack.REALM).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("client_id", "plugin-frontend")
-                .formParam("username", username).formParam("password", username).formParam("scope", "openid")
+                .formParam("username", username).formParam("password", Stack.password(username)).formParam("scope", "openid")
                 .when().post("/protocol/openid-connect/token");
     }
 

@@ -27,11 +27,20 @@ public final class Stack {
     private Stack() {
     }
 
+    /**
+     * The password of a user of the stack: the username for the demo users (imported as hashes), the
+     * username plus a suffix for users made by {@link #newUser}, as the realm's password policy refuses
+     * a password equal to the username or shorter than 12 characters.
+     */
+    public static String password(String username) {
+        return ADMIN.equals(username) || ALICE.equals(username) || BOB.equals(username) ? username : username + "#Secret";
+    }
+
     /** A user's access token, by the password grant of the public frontend client (demos and tests only). */
     public static String userToken(String username) {
         return given().baseUri(REALM).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("client_id", "plugin-frontend")
-                .formParam("username", username).formParam("password", username)
+                .formParam("username", username).formParam("password", password(username))
                 .formParam("scope", "openid")
                 .when().post("/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
@@ -65,8 +74,8 @@ public final class Stack {
 
     /**
      * Creates a fresh user in the realm (role {@code user} comes from the realm's default roles)
-     * through Keycloak's admin API, so journeys can run again on the same stack; returns the username,
-     * whose password is the username too.
+     * through Keycloak's admin API, so journeys can run again on the same stack; returns the username
+     * (its password: {@link #password}).
      */
     public static String newUser(String prefix) {
         return newPerson(prefix).username();
@@ -83,26 +92,10 @@ public final class Stack {
         given().baseUri(KEYCLOAK).auth().oauth2(keycloakAdminToken()).contentType(ContentType.JSON)
                 .body(java.util.Map.of("username", username, "enabled", true, "email", user.email(),
                         "emailVerified", true, "firstName", user.firstName(), "lastName", user.lastName(),
-                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", username, "temporary", false))))
+                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password(username), "temporary", false))))
                 .when().post("/admin/realms/plugin/users")
                 .then().statusCode(201);
         return user;
-    }
-
-    /** A token of Keycloak's own admin (master realm), for the admin API of realm plugin: what the provider holds. */
-    public static String keycloakAdminToken() {
-        return given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", env("KEYCLOAK_ADMIN", "kcadmin"))
-                .formParam("password", env("KEYCLOAK_ADMIN_PASSWORD", "kcadmin"))
-                .when().post("/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    /** Requests to the provider's admin API for realm plugin ({@code /admin/realms/plugin/...}). */
-    public static RequestSpecification keycloakAdmin() {
-        return new RequestSpecBuilder().setBaseUri(KEYCLOAK + "/admin/realms/plugin").addHeader("Authorization", "Bearer " + keycloakAdminToken())
-                .build();
     }
 
     // --- personal data this run created: the stack's logs must hold none of it (StackLogsTest) ---
@@ -135,6 +128,32 @@ public final class Stack {
         }
         remember(name.toString());
         return name.toString();
+    }
+
+    private static String adminToken;
+    private static long adminTokenUntil;
+
+    /**
+     * A token of Keycloak's own administrator (master realm; it lives 60 s, and is reused for 30 s),
+     * for the admin API of the realm.
+     */
+    public static synchronized String keycloakAdminToken() {
+        if (adminToken == null || System.currentTimeMillis() > adminTokenUntil) {
+            adminToken = given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
+                    .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                    .formParam("username", env("KEYCLOAK_ADMIN", "kcadmin"))
+                    .formParam("password", env("KEYCLOAK_ADMIN_PASSWORD", "kcadmin"))
+                    .when().post("/realms/master/protocol/openid-connect/token")
+                    .then().statusCode(200).extract().path("access_token");
+            adminTokenUntil = System.currentTimeMillis() + 30_000;
+        }
+        return adminToken;
+    }
+
+    /** Requests to the realm's admin API ({@code /admin/realms/plugin}) as Keycloak's administrator. */
+    public static RequestSpecification keycloakAdmin() {
+        return new RequestSpecBuilder().setBaseUri(KEYCLOAK + "/admin/realms/plugin")
+                .addHeader("Authorization", "Bearer " + keycloakAdminToken()).build();
     }
 
     /** A suffix that makes names unique per run, so the suite can run again on the same stack. */

@@ -47,6 +47,7 @@ import org.plugin.contributor.api.ContributorDtos.SelfView;
 import org.plugin.contributor.api.ContributorDtos.Status;
 import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
+import org.plugin.contributor.service.ProviderEmail;
 
 /**
  * Contributor accounts, at the gateway under {@code /api/contributors}. Any platform user may read
@@ -76,15 +77,20 @@ public class ContributorResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Registers the caller (the token's subject) as a contributor")
+    @Operation(summary = "Registers the caller (the token's subject) as a contributor",
+            description = "With the email the provider verified: a token that says email_verified false, or that carries "
+                    + "another email than the one given, is refused (403). Frontends prefill the names and email from the "
+                    + "token's given_name, family_name and email.")
     @APIResponse(responseCode = "201", description = "Registered; Location names the public view; the body is the caller's own record",
             content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
-    @APIResponse(responseCode = "403", description = "The token lacks the user role, or has no subject that can identify a contributor")
+    @APIResponse(responseCode = "403", description = "The token lacks the user role, or has no subject that can identify a contributor, "
+            + "or the provider has not verified the email (the token says email_verified false, or carries another email)")
     @APIResponse(responseCode = "409", description = "Account name or email taken, or the caller is already registered")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     public Response register(@NotNull @Valid Registration registration) {
+        providerEmail().checkRegistration(registration.email());
         var created = service.register(subject(), registration);
         sync.pushNow(created.id());
         return Response.created(URI.create("/api/contributors/" + created.accountName())).entity(created).build();
@@ -204,6 +210,28 @@ public class ContributorResource {
      */
     private String subject() {
         return token.getSubject();
+    }
+
+    /** The email the token carries and whether the provider verified it (null when the token does not say). */
+    private ProviderEmail providerEmail() {
+        Object email = token.getClaim("email");
+        return new ProviderEmail(email == null ? null : unquoted(email), flag(token.getClaim("email_verified")));
+    }
+
+    private static Boolean flag(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        if (claim instanceof Boolean b) {
+            return b;
+        }
+        // JSON-P values (JsonValue.TRUE / FALSE) or a string; anything else counts as not verified
+        return "true".equalsIgnoreCase(unquoted(claim));
+    }
+
+    private static String unquoted(Object claim) {
+        String text = claim.toString();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static Status parseStatus(String status) {
