@@ -3,9 +3,11 @@ package org.plugin.common.time;
 import java.time.Duration;
 
 /** Exponential backoff: {@code initial}, then doubled after each failure, never above {@code max}. */
-public final class Backoff {
+public record Backoff(Duration initial, Duration max) {
 
-    private Backoff() {
+    /** The wait after the {@code failures}-th consecutive failure (1 for the first). */
+    public Duration after(int failures) {
+        return after(failures, initial, max);
     }
 
     /** The wait after the {@code failures}-th consecutive failure (1 for the first). */
