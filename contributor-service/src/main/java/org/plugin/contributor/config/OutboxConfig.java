@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the deactivation outbox is sent to privacy-service. */
+/** How the outboxes (deactivations to privacy-service, the sync outbox to Keycloak and atom-service) are sent. */
 @ConfigMapping(prefix = "plugin.outbox")
 public interface OutboxConfig {
 
@@ -31,10 +31,15 @@ public interface OutboxConfig {
 
     /**
      * How long a claimed event is left to the sender that claimed it before another may take it (if
-     * that sender's replica died mid-call). Longer than {@link #callTimeout()}.
+     * that sender's replica died mid-call). Renewed every {@link #heartbeat()} while the sender lives,
+     * so it can be short; longer than {@link #callTimeout()} all the same.
      */
-    @WithDefault("PT1M")
+    @WithDefault("PT30S")
     Duration lease();
+
+    /** How often a live sender renews the leases of what it claimed (zero: never; the lease must then outlast a batch). */
+    @WithDefault("PT10S")
+    Duration heartbeat();
 
     /** Wait after the first failed attempt; doubled after each further failure. */
     @WithDefault("PT5S")

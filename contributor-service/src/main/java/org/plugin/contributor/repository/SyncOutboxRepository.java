@@ -8,12 +8,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.plugin.common.time.Backoff;
+import org.plugin.common.work.LeasedQueue;
+import org.plugin.common.work.QueueCounts;
 import org.plugin.contributor.repository.SyncOutbox.Target;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/**
+ * The sync outbox, and its queue for common's leased-work loop: a claim is known by the lease it
+ * wrote into {@code lease_until}; a row is settled for the generation the claim read.
+ */
 @ApplicationScoped
-public class SyncOutboxRepository implements PanacheRepositoryBase<SyncOutbox, SyncOutbox.Key> {
+public class SyncOutboxRepository implements PanacheRepositoryBase<SyncOutbox, SyncOutbox.Key>, LeasedQueue<SyncOutbox> {
 
     /**
      * Marks the contributor's state as changed for {@code target}, in the caller's transaction (the one
@@ -44,6 +51,7 @@ public class SyncOutboxRepository implements PanacheRepositoryBase<SyncOutbox, S
      * ({@code FOR UPDATE SKIP LOCKED}), leasing them until {@code leaseUntil}. Call in a transaction;
      * once it commits, the claim is a lease another sender respects until it expires.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public List<SyncOutbox> claimDue(Instant now, Instant leaseUntil, int batch) {
         List<SyncOutbox> due = getEntityManager().createNativeQuery("""
@@ -79,6 +87,67 @@ public class SyncOutboxRepository implements PanacheRepositoryBase<SyncOutbox, S
     private static void lease(SyncOutbox row, Instant now, Instant leaseUntil) {
         row.leaseUntil = leaseUntil;
         row.lastAttemptAt = now;
+    }
+
+    @Override
+    public boolean renewLease(SyncOutbox claimed, Instant heldUntil, Instant leaseUntil) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE sync_outbox SET lease_until = :until
+                WHERE contributor_id = :id AND target = :target AND lease_until = :held""")
+                .setParameter("until", leaseUntil)
+                .setParameter("id", claimed.contributorId)
+                .setParameter("target", claimed.target.name())
+                .setParameter("held", heldUntil)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The target confirmed the generation the claim sent: the row is in step up to it, and due again
+     * at once only if it changed meanwhile (it is then still pending). Nothing changes when the row was
+     * erased meanwhile or taken over by another sender once this one's lease ran out (its outcome stands).
+     */
+    public boolean synced(SyncOutbox claimed, Instant heldUntil, Instant now) {
+        SyncOutbox row = held(claimed, heldUntil);
+        if (row == null) {
+            return false;
+        }
+        row.syncedGeneration = Math.max(row.syncedGeneration, claimed.generation);
+        row.syncedAt = now;
+        row.lastError = null;
+        row.attempts = 0;
+        row.nextAttemptAt = now;
+        return true;
+    }
+
+    /** Not in step: due again after the backoff, or at once when the contributor changed meanwhile (a newer change waits for no backoff). */
+    @Override
+    public void retryLater(SyncOutbox claimed, Instant heldUntil, String error, Instant now, Backoff backoff) {
+        SyncOutbox row = held(claimed, heldUntil);
+        if (row == null) {
+            return;
+        }
+        row.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+        if (row.generation > claimed.generation) {
+            row.nextAttemptAt = now;
+            return;
+        }
+        row.attempts++;
+        row.nextAttemptAt = now.plus(backoff.after(row.attempts));
+    }
+
+    /** The row, locked, with its lease released, if the claim still holds it; else null. */
+    private SyncOutbox held(SyncOutbox claimed, Instant heldUntil) {
+        SyncOutbox row = lock(claimed.contributorId, claimed.target).orElse(null);
+        if (row == null || row.leaseUntil == null || !row.leaseUntil.equals(heldUntil)) {
+            return null;
+        }
+        row.leaseUntil = null;
+        return row;
+    }
+
+    @Override
+    public QueueCounts counts(Instant now) {
+        return new QueueCounts(count("syncedGeneration < generation"), count("syncedGeneration < generation and attempts > 0"));
     }
 
     public Optional<SyncOutbox> lock(UUID contributorId, Target target) {

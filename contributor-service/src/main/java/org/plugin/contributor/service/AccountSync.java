@@ -2,10 +2,7 @@ package org.plugin.contributor.service;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +12,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.common.work.LeaseSettings;
+import org.plugin.common.work.LeasedWorkLoop;
+import org.plugin.common.work.Outcome;
 import org.plugin.contributor.client.AtomClient;
 import org.plugin.contributor.client.IdentityProviderClient;
 import org.plugin.contributor.client.PeerRefusedException;
@@ -44,8 +44,9 @@ import io.smallrye.mutiny.Uni;
  * </ul>
  * A change marks the row pending in its own transaction; the request that made it then pushes it at
  * once ({@link #pushNow}), and a scheduled sender takes whatever is still pending (the target was down)
- * with exponential backoff. Rows are claimed under {@code FOR UPDATE SKIP LOCKED} with a lease, sent
- * with no transaction or lock held, and settled afterwards; the state sent is read when sending, so
+ * with exponential backoff. Rows go through common's {@link LeasedWorkLoop} (claimed under
+ * {@code FOR UPDATE SKIP LOCKED} with a lease renewed while the sender lives, sent with no transaction
+ * or lock held, settled afterwards; the queue's SQL is {@link SyncOutboxRepository}'s); the state sent is read when sending, so
  * the last send of a row always carries the latest state, and every call is idempotent.
  */
 @ApplicationScoped
@@ -60,6 +61,7 @@ public class AccountSync {
     private final PlatformClock clock;
     private final OutboxConfig config;
     private final Map<Target, AtomicLong> pending = new EnumMap<>(Target.class);
+    private final LeasedWorkLoop<SyncOutbox> loop;
 
     AccountSync(SyncOutboxRepository outbox, ContributorRepository contributors, @RestClient IdentityProviderClient identityProvider,
             @RestClient AtomClient atoms, PlatformClock clock, OutboxConfig config, MeterRegistry registry) {
@@ -69,6 +71,10 @@ public class AccountSync {
         this.atoms = atoms;
         this.clock = clock;
         this.config = config;
+        // one row per claim, as the deactivation outbox: each send may take up to the call timeout
+        this.loop = new LeasedWorkLoop<>("sync-outbox", outbox, this::send,
+                new LeaseSettings(1, config.lease(), config.heartbeat(), new Backoff(config.initialBackoff(), config.maxBackoff())),
+                clock::now, LeasedWorkLoop.Transactions.quarkus(), registry);
         for (Target target : Target.values()) {
             AtomicLong count = new AtomicLong();
             pending.put(target, count);
@@ -80,13 +86,6 @@ public class AccountSync {
 
     static String eventTag(Target target) {
         return target == Target.IDENTITY_PROVIDER ? "identity-provider" : "atom-service";
-    }
-
-    /** One claimed send: which row, the generation it carries, and the lease that identifies the claim. */
-    record Claim(UUID contributorId, Target target, long generation, Instant lease) {
-        static Claim of(SyncOutbox row) {
-            return new Claim(row.contributorId, row.target, row.generation, row.leaseUntil);
-        }
     }
 
     /** What the holders are given, read when sending. */
@@ -123,10 +122,7 @@ public class AccountSync {
      */
     public void pushNow(UUID contributorId) {
         try {
-            Instant now = clock.now();
-            List<Claim> claims = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.claimPendingOf(contributorId, now, now.plus(config.lease())).stream().map(Claim::of).toList());
-            claims.forEach(this::sendAndSettle);
+            loop.run((now, leaseUntil) -> outbox.claimPendingOf(contributorId, now, leaseUntil));
         } catch (RuntimeException e) {
             // the scheduled sender takes it from here
             LOG.warnf("Changes of contributor %s not pushed at once (%s); the outbox sends them", contributorId, e.getClass().getSimpleName());
@@ -141,6 +137,7 @@ public class AccountSync {
                 break;
             }
         }
+        loop.refreshGauges();
         for (Target target : Target.values()) {
             pending.get(target).set(QuarkusTransaction.requiringNew().call(() -> outbox.countPending(target)));
         }
@@ -148,54 +145,30 @@ public class AccountSync {
 
     /** Claims, sends and settles the next due row, if any; true when there was one (confirmed or not). */
     public boolean sendNext() {
-        Instant now = clock.now();
-        Optional<Claim> claim = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.claimDue(now, now.plus(config.lease()), 1).stream().findFirst().map(Claim::of));
-        claim.ifPresent(this::sendAndSettle);
-        return claim.isPresent();
+        return loop.runDue() > 0;
     }
 
-    private void sendAndSettle(Claim claim) {
+    /** The domain step: the row's target is given the contributor's current state, outside any transaction. */
+    private Outcome send(SyncOutbox claimed) {
         String failure;
         try {
-            State state = QuarkusTransaction.requiringNew().call(() -> contributors.findByIdOptional(claim.contributorId()).map(State::of).orElse(null));
-            failure = claim.target() == Target.IDENTITY_PROVIDER ? syncAccount(state) : syncRestriction(claim.contributorId(), state);
+            State state = QuarkusTransaction.requiringNew().call(() -> contributors.findByIdOptional(claimed.contributorId).map(State::of).orElse(null));
+            failure = claimed.target == Target.IDENTITY_PROVIDER ? syncAccount(state) : syncRestriction(claimed.contributorId, state);
         } catch (Unanswered e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
             failure = describe(e);
         }
-        String outcome = failure;
-        QuarkusTransaction.requiringNew().run(() -> settle(claim, outcome));
-    }
-
-    private void settle(Claim claim, String failure) {
-        SyncOutbox row = outbox.lock(claim.contributorId(), claim.target()).orElse(null);
-        if (row == null || !Objects.equals(row.leaseUntil, claim.lease())) {
-            return; // erased meanwhile, or taken over by another sender once this one's lease ran out: its outcome stands
-        }
-        Instant now = clock.now();
-        row.leaseUntil = null;
-        boolean changedMeanwhile = row.generation > claim.generation();
         if (failure == null) {
-            row.syncedGeneration = Math.max(row.syncedGeneration, claim.generation());
-            row.syncedAt = now;
-            row.lastError = null;
-            row.attempts = 0;
-            row.nextAttemptAt = now; // due again at once only if it changed meanwhile (then it is still pending)
-            LOG.debugf("Contributor %s: %s in step (generation %d)", claim.contributorId(), eventTag(claim.target()), claim.generation());
-            return;
+            return Outcome.done(heldUntil -> {
+                if (outbox.synced(claimed, heldUntil, clock.now())) {
+                    LOG.debugf("Contributor %s: %s in step (generation %d)", claimed.contributorId, eventTag(claimed.target), claimed.generation);
+                }
+            });
         }
-        row.lastError = failure.length() > 500 ? failure.substring(0, 500) : failure;
-        if (changedMeanwhile) {
-            row.nextAttemptAt = now; // a newer change waits for no backoff
-            return;
-        }
-        row.attempts++;
-        var wait = Backoff.after(row.attempts, config.initialBackoff(), config.maxBackoff());
-        row.nextAttemptAt = now.plus(wait);
-        LOG.warnf("Contributor %s: %s not in step (attempt %d: %s); next attempt in %s", claim.contributorId(), eventTag(claim.target()),
-                row.attempts, row.lastError, wait);
+        LOG.warnf("Contributor %s: %s not in step (attempt %d: %s); next attempt after its backoff", claimed.contributorId,
+                eventTag(claimed.target), claimed.attempts + 1, failure);
+        return Outcome.retry(failure);
     }
 
     /**
@@ -246,7 +219,7 @@ public class AccountSync {
     /**
      * Waits for the peer's answer within {@code plugin.outbox.call-timeout} (token request included):
      * a 2xx returns, another status is a {@link PeerRefusedException}, no answer is an exception
-     * whose type {@link #sendAndSettle} records.
+     * whose type {@link #send} records.
      */
     private void call(Uni<Void> request) {
         try {

@@ -1,8 +1,5 @@
 package org.plugin.contributor.service;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +8,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.common.work.LeaseSettings;
+import org.plugin.common.work.LeasedWorkLoop;
+import org.plugin.common.work.Outcome;
 import org.plugin.contributor.client.PeerRefusedException;
 import org.plugin.contributor.client.PrivacyClient;
 import org.plugin.contributor.client.PrivacyClient.DeactivationNotice;
@@ -25,13 +25,14 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.TimeoutException;
 
 /**
- * Delivers the deactivation outbox to privacy-service. Each event is claimed in a short transaction
- * of its own ({@code FOR UPDATE SKIP LOCKED}, then a lease written into {@code next_attempt_at}),
- * sent with no transaction open and no database connection or row lock held while privacy-service
- * answers, and its outcome recorded in a second short transaction. A failure (no answer, non-2xx, no
- * token) keeps the event and schedules the next attempt with exponential backoff; a replica that dies
- * mid-call leaves a lease that expires, and the event is sent again (privacy-service is idempotent on
- * {@code eventId}). Events are never dropped: they leave the queue only when confirmed.
+ * Delivers the deactivation outbox to privacy-service, on common's {@link LeasedWorkLoop}: events are
+ * claimed one at a time ({@code FOR UPDATE SKIP LOCKED}, the lease written into {@code next_attempt_at}
+ * and renewed while the sender lives), sent with no transaction open and no database connection or row
+ * lock held while privacy-service answers, and their outcome recorded afterwards. A failure (no answer,
+ * non-2xx, no token) keeps the event and schedules the next attempt with exponential backoff; a replica
+ * that dies mid-call leaves a lease that expires, and the event is sent again (privacy-service is
+ * idempotent on {@code eventId}). Events are never dropped: they leave the queue only when confirmed.
+ * This class keeps the domain step (the call); the queue's SQL is {@link DeactivationOutboxRepository}'s.
  */
 @ApplicationScoped
 public class DeactivationOutboxSender {
@@ -43,6 +44,7 @@ public class DeactivationOutboxSender {
     private final PlatformClock clock;
     private final OutboxConfig config;
     private final AtomicLong pending = new AtomicLong();
+    private final LeasedWorkLoop<DeactivationOutbox> loop;
 
     DeactivationOutboxSender(DeactivationOutboxRepository outbox, @RestClient PrivacyClient privacy, PlatformClock clock,
             OutboxConfig config, MeterRegistry registry) {
@@ -53,17 +55,10 @@ public class DeactivationOutboxSender {
         Gauge.builder("plugin.outbox.pending", pending, AtomicLong::get)
                 .description("Deactivations not yet confirmed by privacy-service")
                 .tag("event", "deactivation").register(registry);
-    }
-
-    /** One claimed attempt: what to send, and which attempt it is (the claim's identity). */
-    record Claim(UUID eventId, UUID contributorId, Instant deactivatedAt, int attempt) {
-        static Claim of(DeactivationOutbox e) {
-            return new Claim(e.eventId, e.contributorId, e.deactivatedAt, e.attempts);
-        }
-
-        DeactivationNotice notice() {
-            return new DeactivationNotice(eventId, contributorId, deactivatedAt);
-        }
+        // one event per claim: each call may take up to the call timeout, and the next waiting event stays free for another replica
+        this.loop = new LeasedWorkLoop<>("deactivation-outbox", outbox, this::send,
+                new LeaseSettings(1, config.lease(), config.heartbeat(), new Backoff(config.initialBackoff(), config.maxBackoff())),
+                clock::now, LeasedWorkLoop.Transactions.quarkus(), registry);
     }
 
     @Scheduled(identity = "deactivation-outbox", every = "${plugin.outbox.every:5s}", delayed = "${plugin.outbox.delayed:10s}",
@@ -74,43 +69,27 @@ public class DeactivationOutboxSender {
                 break;
             }
         }
+        loop.refreshGauges();
         pending.set(QuarkusTransaction.requiringNew().call(outbox::countPending));
     }
 
     /** Claims, sends and settles the next due event, if any; true when there was one (delivered or not). */
     public boolean sendNext() {
-        var claimedAt = clock.now();
-        Optional<Claim> claimed = QuarkusTransaction.requiringNew().call(() -> outbox
-                .claimDue(claimedAt, claimedAt.plus(config.lease()), 1).stream().findFirst().map(Claim::of));
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        var claim = claimed.get();
-        String failure = deliver(claim.notice()); // no transaction, no connection, no lock held meanwhile
-        QuarkusTransaction.requiringNew().run(() -> settle(claim, failure));
-        return true;
+        return loop.runDue() > 0;
     }
 
-    private void settle(Claim claim, String failure) {
-        var event = outbox.lock(claim.eventId()).orElse(null);
-        if (event == null || event.deliveredAt != null) {
-            return; // confirmed meanwhile by a replica that took the event after this one's lease ran out
-        }
+    /** The domain step: one delivery, outside any transaction. */
+    private Outcome send(DeactivationOutbox claimed) {
+        var notice = new DeactivationNotice(claimed.eventId, claimed.contributorId, claimed.deactivatedAt);
+        String failure = deliver(notice);
         if (failure == null) {
-            event.deliveredAt = clock.now();
-            event.lastError = null;
             LOG.infof("Deactivation %s of contributor %s delivered to privacy-service (attempt %d)",
-                    event.eventId, event.contributorId, claim.attempt());
-            return;
+                    claimed.eventId, claimed.contributorId, claimed.attempts);
+            return Outcome.done(heldUntil -> outbox.delivered(claimed.eventId, clock.now()));
         }
-        if (event.attempts != claim.attempt()) {
-            return; // claimed again by another replica after this one's lease ran out: its outcome stands
-        }
-        var wait = Backoff.after(claim.attempt(), config.initialBackoff(), config.maxBackoff());
-        event.nextAttemptAt = clock.now().plus(wait);
-        event.lastError = failure.length() > 500 ? failure.substring(0, 500) : failure;
-        LOG.warnf("Deactivation %s of contributor %s not delivered (attempt %d: %s); next attempt in %s",
-                event.eventId, event.contributorId, claim.attempt(), event.lastError, wait);
+        LOG.warnf("Deactivation %s of contributor %s not delivered (attempt %d: %s); next attempt in %s", claimed.eventId,
+                claimed.contributorId, claimed.attempts, failure, Backoff.after(claimed.attempts, config.initialBackoff(), config.maxBackoff()));
+        return Outcome.retry(failure);
     }
 
     /** Null when privacy-service confirmed, else why not. */

@@ -29,7 +29,12 @@ public class TestOutboxConfig implements OutboxConfig {
 
     @Override
     public Duration lease() {
-        return Duration.ofMinutes(1);
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration heartbeat() {
+        return Duration.ofSeconds(10);
     }
 
     @Override
