@@ -33,9 +33,17 @@ public interface PrivacyConfig {
         @WithDefault("10s")
         String every();
 
-        /** How long a replica holds claimed work before another may take it over. */
-        @WithDefault("PT2M")
+        /**
+         * How long a replica holds claimed work before another may take it over. Renewed every
+         * {@link #heartbeat()} while the replica lives, so a dead replica's work is free again (and no
+         * longer shown RUNNING) within one lease.
+         */
+        @WithDefault("PT30S")
         Duration lease();
+
+        /** How often a live replica renews the leases of the work it holds (zero: never; the lease must then outlast a batch). */
+        @WithDefault("PT10S")
+        Duration heartbeat();
 
         /** Items claimed per run. */
         @WithDefault("20")

@@ -79,4 +79,16 @@ public class ErasureJob {
 
     @Version
     public long version;
+
+    /**
+     * The state to show at {@code now}: RUNNING only while a replica's lease runs. A replica that died
+     * mid-job stops renewing its lease, and the job is RETRYING (due again) once the lease has expired,
+     * not RUNNING until another replica takes it.
+     */
+    public Status statusAt(Instant now) {
+        if (status == Status.RUNNING && (leaseUntil == null || leaseUntil.isBefore(now))) {
+            return Status.RETRYING;
+        }
+        return status;
+    }
 }

@@ -8,15 +8,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.plugin.common.time.Backoff;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.work.LeasedQueue;
+import org.plugin.common.work.QueueCounts;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+/** Erasure jobs, and their queue for common's leased-work loop: a claim is known by the lease it wrote. */
 @ApplicationScoped
-public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, UUID> {
+public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, UUID>, LeasedQueue<UUID> {
 
     public Optional<ErasureJob> byContributor(UUID contributorId) {
         return find("contributorId", contributorId).firstResultOptional();
@@ -32,11 +36,20 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Admin list, soonest deadline first; {@code atRiskFrom} = now plus the at-risk margin. */
-    public Page<ErasureJob> search(ErasureJob.Status status, Boolean atRisk, Instant atRiskFrom, PageRequest page) {
+    /**
+     * Admin list, soonest deadline first; {@code atRiskFrom} = now plus the at-risk margin. A job is
+     * RUNNING only while its lease runs: one whose replica died is listed as RETRYING (see {@link ErasureJob#statusAt}).
+     */
+    public Page<ErasureJob> search(ErasureJob.Status status, Boolean atRisk, Instant now, Instant atRiskFrom, PageRequest page) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
-        if (status != null) {
+        if (status == ErasureJob.Status.RUNNING) {
+            q.append(" and status = :status and leaseUntil >= :now");
+            p.and("status", status).and("now", now);
+        } else if (status == ErasureJob.Status.RETRYING) {
+            q.append(" and (status = :status or (status = :running and (leaseUntil is null or leaseUntil < :now)))");
+            p.and("status", status).and("running", ErasureJob.Status.RUNNING).and("now", now);
+        } else if (status != null) {
             q.append(" and status = :status");
             p.and("status", status);
         }
@@ -57,6 +70,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
      * and leases them until {@code leaseUntil} in the same transaction. A job whose lease expired
      * (its replica died or was restarted mid-run) is due again.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int batch) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
@@ -85,5 +99,34 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         }
         update("leaseUntil = ?1, status = ?2, attempts = attempts + 1 where id = ?3", leaseUntil, ErasureJob.Status.RUNNING, id);
         return true;
+    }
+
+    @Override
+    public boolean renewLease(UUID id, Instant heldUntil, Instant leaseUntil) {
+        return update("leaseUntil = ?1 where id = ?2 and leaseUntil = ?3 and status = ?4", leaseUntil, id, heldUntil,
+                ErasureJob.Status.RUNNING) == 1;
+    }
+
+    /**
+     * Not all services confirmed: RETRYING, due again after the backoff for its attempts, unless it was
+     * completed meanwhile or is held under another lease (taken over once this one ran out).
+     */
+    @Override
+    public void retryLater(UUID id, Instant heldUntil, String error, Instant now, Backoff backoff) {
+        ErasureJob job = lock(id).orElse(null);
+        if (job == null || job.status == ErasureJob.Status.COMPLETED || !heldUntil.equals(job.leaseUntil)) {
+            return;
+        }
+        job.leaseUntil = null;
+        job.status = ErasureJob.Status.RETRYING;
+        job.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+        job.nextAttemptAt = now.plus(backoff.after(job.attempts));
+    }
+
+    @Override
+    public QueueCounts counts(Instant now) {
+        return new QueueCounts(count("status <> ?1", ErasureJob.Status.COMPLETED),
+                count("status = ?1 or (status = ?2 and (leaseUntil is null or leaseUntil < ?3))", ErasureJob.Status.RETRYING,
+                        ErasureJob.Status.RUNNING, now));
     }
 }

@@ -12,14 +12,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.plugin.common.time.Backoff;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.work.LeasedQueue;
+import org.plugin.common.work.QueueCounts;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
+/**
+ * Privacy requests, and the queue of their work for common's leased-work loop: a claim is known by the
+ * lease it wrote (a change of the work by an admin clears the lease, so a late outcome changes nothing).
+ */
 @ApplicationScoped
-public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, UUID> {
+public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, UUID>, LeasedQueue<UUID> {
 
     private static final Sort NEWEST_FIRST = Sort.descending("receivedAt").and("id", Sort.Direction.Descending);
 
@@ -81,6 +88,7 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
      * same transaction keeps them off while the work runs outside it, and lets another replica take
      * over once it expires (a replica that died mid-way).
      */
+    @Override
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int batch) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
@@ -94,5 +102,27 @@ public class RequestRepository implements PanacheRepositoryBase<PrivacyRequest, 
             update("leaseUntil = ?1, workAttempts = workAttempts + 1 where id in ?2", leaseUntil, ids);
         }
         return ids;
+    }
+
+    @Override
+    public boolean renewLease(UUID id, Instant heldUntil, Instant leaseUntil) {
+        return update("leaseUntil = ?1 where id = ?2 and leaseUntil = ?3 and work is not null", leaseUntil, id, heldUntil) == 1;
+    }
+
+    /** The work failed: due again after the backoff for its attempts, unless it changed or was taken over meanwhile. */
+    @Override
+    public void retryLater(UUID id, Instant heldUntil, String error, Instant now, Backoff backoff) {
+        PrivacyRequest r = lock(id).orElse(null);
+        if (r == null || r.work == null || !heldUntil.equals(r.leaseUntil)) {
+            return;
+        }
+        r.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+        r.leaseUntil = null;
+        r.nextAttemptAt = now.plus(backoff.after(r.workAttempts));
+    }
+
+    @Override
+    public QueueCounts counts(Instant now) {
+        return new QueueCounts(count("work is not null"), count("work is not null and lastError is not null"));
     }
 }

@@ -162,8 +162,9 @@ public class ErasureService {
     @Transactional
     public Page<JobView> search(JobStatus status, Boolean atRisk, PageRequest page) {
         metrics.refresh();
-        Instant atRiskFrom = clock.instant().plus(config.erasure().atRiskMargin());
-        Page<ErasureJob> found = jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, atRiskFrom, page);
+        Instant now = clock.now();
+        Instant atRiskFrom = now.plus(config.erasure().atRiskMargin());
+        Page<ErasureJob> found = jobs.search(Enums.as(ErasureJob.Status.class, status), atRisk, now, atRiskFrom, page);
         Map<UUID, List<ErasureStep>> byJob = steps.ofJobs(found.items().stream().map(j -> j.id).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.jobId));
         return found.map(j -> view(j, byJob.getOrDefault(j.id, List.of())));
@@ -214,7 +215,7 @@ public class ErasureService {
                 .map(s -> new StepView(s.service, Enums.as(StepStatus.class, s.status), s.attempts, s.lastAttemptAt, s.lastError,
                         s.confirmedAt))
                 .toList();
-        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.status),
+        return new JobView(j.id, j.contributorId, Enums.as(JobSource.class, j.source), j.requestId, Enums.as(JobStatus.class, j.statusAt(clock.now())),
                 j.deactivatedAt, j.deadline, j.runAfter, j.createdAt, j.completedAt, j.attempts,
                 j.status == ErasureJob.Status.COMPLETED ? null : j.nextAttemptAt, j.lastError, atRisk, stepViews);
     }

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.common.work.LeaseSettings;
+import org.plugin.common.work.LeasedWorkLoop;
+import org.plugin.common.work.Outcome;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
 import org.plugin.privacy.client.ContributorClient.PersonalData;
@@ -24,11 +27,13 @@ import org.plugin.privacy.repository.ErasureStepRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
 import org.plugin.privacy.repository.RequestRepository;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs erasure jobs: claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease, calls each
+ * Runs erasure jobs on common's {@link LeasedWorkLoop} (the queue's SQL is {@link ErasureJobRepository}'s):
+ * claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease renewed while this replica lives, calls each
  * service's erasure endpoint that has not confirmed yet and deletes the person's account at the
  * identity provider (each call idempotent on the other side: an account already gone is done),
  * records every outcome as it comes, and completes the job once all confirmed; otherwise retries
@@ -50,11 +55,12 @@ public class ErasureWorker {
     private final PlatformClock clock;
     private final PrivacyConfig config;
     private final PrivacyMetrics metrics;
+    private final LeasedWorkLoop<UUID> loop;
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
             IdentityProvider identityProvider, PlatformClock clock, PrivacyConfig config,
-            PrivacyMetrics metrics) {
+            PrivacyMetrics metrics, MeterRegistry registry) {
         this.jobs = jobs;
         this.steps = steps;
         this.requests = requests;
@@ -66,54 +72,38 @@ public class ErasureWorker {
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
+        this.loop = new LeasedWorkLoop<>("erasure-jobs", jobs, this::run,
+                new LeaseSettings(config.jobs().batch(), config.jobs().lease(), config.jobs().heartbeat(),
+                        new Backoff(config.jobs().retryInitial(), config.jobs().retryMax())),
+                clock::now, LeasedWorkLoop.Transactions.quarkus(), registry);
     }
-
-    /** Batches one run may take back to back: a backlog goes at the speed of the work, not of the schedule. */
-    static final int MAX_BATCHES_PER_RUN = 50;
 
     /**
      * Takes due jobs batch after batch while batches come back full (many deactivations at once), up
-     * to {@link #MAX_BATCHES_PER_RUN}; the next run goes on from there. Failed jobs wait for their
-     * backoff, so they never keep a run going.
+     * to {@link LeasedWorkLoop#MAX_BATCHES_PER_RUN}; the next run goes on from there. Failed jobs wait
+     * for their backoff, so they never keep a run going.
      */
     @Scheduled(identity = "privacy-erasure-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        for (int batches = 1; runDue() == config.jobs().batch() && batches < MAX_BATCHES_PER_RUN; batches++) {
-            // a full batch: more jobs may be due
-        }
+        loop.runScheduled();
         metrics.refresh();
     }
 
     /** Claims and runs the due jobs; returns how many were taken. */
     public int runDue() {
-        Instant now = clock.now();
-        List<UUID> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> jobs.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
-        for (UUID id : claimed) {
-            try {
-                run(id);
-            } catch (RuntimeException e) {
-                // its lease expires and it is taken again; the others of the batch still run
-                LOG.warnf(e, "Erasure job %s could not be settled; it will be taken again when its lease expires", id);
-            }
-        }
-        return claimed.size();
+        return loop.runDue();
     }
 
     /** Runs one job now if no other replica holds it (an admin's retry-now); false when it could not be taken. */
     public boolean runNow(UUID id) {
-        Instant now = clock.now();
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(id, now, now.plus(config.jobs().lease())));
-        if (claimed) {
-            run(id);
-        }
-        return claimed;
+        return loop.run((now, leaseUntil) -> jobs.claimOne(id, now, leaseUntil) ? List.of(id) : List.of()) > 0;
     }
 
     private record Pending(UUID contributorId, String subject, List<String> services) {
     }
 
-    void run(UUID jobId) {
+    /** The domain step: every service that has not confirmed is asked, outside any transaction. */
+    Outcome run(UUID jobId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             ErasureJob job = jobs.findById(jobId);
             List<String> open = steps.ofJob(jobId).stream().filter(s -> s.status != ErasureStep.Status.CONFIRMED).map(s -> s.service).toList();
@@ -168,7 +158,10 @@ public class ErasureWorker {
                 recordStep(jobId, service, error);
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> settle(jobId, failures));
+        if (!failures.isEmpty()) {
+            return Outcome.retry(Peers.truncate(String.join("; ", failures)));
+        }
+        return Outcome.done(heldUntil -> complete(jobId));
     }
 
     /**
@@ -218,7 +211,8 @@ public class ErasureWorker {
         });
     }
 
-    private void settle(UUID jobId, List<String> failures) {
+    /** Every service confirmed: the job is completed, sealed by its certificate, and this service's own records erased. */
+    private void complete(UUID jobId) {
         ErasureJob job = jobs.lock(jobId).orElseThrow();
         if (job.status == ErasureJob.Status.COMPLETED) {
             return; // settled by another replica meanwhile: its completion time and certificate stand
@@ -228,8 +222,8 @@ public class ErasureWorker {
         job.leaseUntil = null;
         if (!allConfirmed) {
             job.status = ErasureJob.Status.RETRYING;
-            job.lastError = Peers.truncate(String.join("; ", failures));
-            job.nextAttemptAt = clock.now().plus(Backoff.after(job.attempts, config.jobs().retryInitial(), config.jobs().retryMax()));
+            job.lastError = "not every service has confirmed yet";
+            job.nextAttemptAt = clock.now().plus(loop.settings().backoff().after(job.attempts));
             return;
         }
         job.status = ErasureJob.Status.COMPLETED;

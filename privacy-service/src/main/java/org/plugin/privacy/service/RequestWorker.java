@@ -14,6 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.time.PlatformClock;
+import org.plugin.common.work.LeaseSettings;
+import org.plugin.common.work.LeasedWorkLoop;
+import org.plugin.common.work.Outcome;
 import org.plugin.privacy.api.RequestDtos.Details;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
@@ -30,6 +33,7 @@ import org.plugin.privacy.repository.PrivacyRequest.Type;
 import org.plugin.privacy.repository.PrivacyRequest.Work;
 import org.plugin.privacy.repository.RequestRepository;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -37,9 +41,10 @@ import io.quarkus.scheduler.Scheduled;
  * Does the work requests wait for: exports (with what the identity provider holds), rectification,
  * restriction and its lifting (through contributor-service, which carries it to atom-service), and
  * handing ERASURE requests to an erasure job (a non-contributor's is done here: feedback, login account,
- * this service's records). Work is claimed with a lease under {@code FOR UPDATE SKIP
- * LOCKED} (two replicas never take the same request), done outside any transaction, and recorded
- * afterwards; a failure leaves the work in place for a retry with backoff.
+ * this service's records). Work runs on common's {@link LeasedWorkLoop} (the queue's SQL is
+ * {@link RequestRepository}'s): claimed with a lease under {@code FOR UPDATE SKIP LOCKED} (two replicas
+ * never take the same request), done outside any transaction, and recorded afterwards; a failure
+ * leaves the work in place for a retry with backoff.
  */
 @ApplicationScoped
 public class RequestWorker {
@@ -60,11 +65,12 @@ public class RequestWorker {
     private final Json json;
     private final AccountNames accountNames;
     private final IdentityProvider identityProvider;
+    private final LeasedWorkLoop<UUID> loop;
 
     RequestWorker(RequestRepository requests, RequestService requestService, ErasureService erasures, ExportBuilder exportBuilder,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
             PlatformClock clock, PrivacyConfig config, Json json, AccountNames accountNames,
-            IdentityProvider identityProvider) {
+            IdentityProvider identityProvider, MeterRegistry registry) {
         this.requests = requests;
         this.requestService = requestService;
         this.erasures = erasures;
@@ -77,40 +83,38 @@ public class RequestWorker {
         this.json = json;
         this.accountNames = accountNames;
         this.identityProvider = identityProvider;
+        this.loop = new LeasedWorkLoop<>("privacy-requests", requests, this::process,
+                new LeaseSettings(config.jobs().batch(), config.jobs().lease(), config.jobs().heartbeat(),
+                        new Backoff(config.jobs().retryInitial(), config.jobs().retryMax())),
+                clock::now, LeasedWorkLoop.Transactions.quarkus(), registry);
     }
 
     @Scheduled(identity = "privacy-request-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         runDue();
+        loop.refreshGauges();
     }
 
     /** Claims and runs the due work; returns how many requests were taken. */
     public int runDue() {
-        Instant now = clock.instant();
-        List<UUID> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> requests.claimDue(now, now.plus(config.jobs().lease()), config.jobs().batch()));
-        for (UUID id : claimed) {
-            try {
-                process(id);
-            } catch (RuntimeException e) {
-                // its lease expires and it is taken again; the others of the batch still run
-                LOG.warnf(e, "Request %s could not be processed; it will be taken again when its lease expires", id);
-            }
-        }
-        return claimed.size();
+        return loop.runDue();
     }
 
     private record Snapshot(UUID id, Type type, Work work, String subject, UUID contributorId, Details details) {
     }
 
-    void process(UUID id) {
+    /**
+     * The domain step of one request, outside any transaction: its outcome (completed, rejected, handed
+     * to an erasure job) is recorded by the step itself; a peer that is down makes it a retry.
+     */
+    Outcome process(UUID id) {
         Snapshot s = QuarkusTransaction.requiringNew().call(() -> {
             PrivacyRequest r = requests.findById(id);
             return r == null || r.work == null ? null
                     : new Snapshot(r.id, r.type, r.work, r.subject, r.contributorId, json.read(r.details, Details.class));
         });
         if (s == null) {
-            return;
+            return Outcome.done();
         }
         try {
             switch (s.work()) {
@@ -123,11 +127,12 @@ public class RequestWorker {
             }
         } catch (PeerException e) {
             LOG.infof("Request %s (%s): %s; will retry", id, s.work(), e.getMessage());
-            retryLater(s, e.getMessage());
+            return Outcome.retry(Peers.truncate(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Request %s (%s) failed; will retry", id, s.work());
-            retryLater(s, Peers.truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return Outcome.retry(Peers.truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+        return Outcome.done();
     }
 
     /** The subject's contributor id, or null when they are not a contributor. Peer failures propagate (retry). */
@@ -358,18 +363,6 @@ public class RequestWorker {
                 return;
             }
             outcome.accept(r);
-        });
-    }
-
-    private void retryLater(Snapshot s, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            PrivacyRequest r = requests.lock(s.id()).orElse(null);
-            if (r == null || r.work != s.work()) {
-                return;
-            }
-            r.lastError = Peers.truncate(error);
-            r.leaseUntil = null;
-            r.nextAttemptAt = clock.instant().plus(Backoff.after(r.workAttempts, config.jobs().retryInitial(), config.jobs().retryMax()));
         });
     }
 }

@@ -42,6 +42,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -394,6 +395,33 @@ class ErasureTest {
             Fixtures.later(clock, Duration.ofMinutes(3), () -> Fixtures.drain(worker::runDue));
             job(jobId).body("status", equalTo("COMPLETED"));
             assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+        }
+
+        @Test
+        void aDeadReplicasJobIsNoLongerShownRunningOnceItsShortLeaseExpired() {
+            UUID contributor = erasable();
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+            // a replica claims it under the default lease, then dies: nobody renews the lease
+            Instant now = clock.now();
+            Duration lease = Arc.container().instance(org.plugin.privacy.config.PrivacyConfig.class).get().jobs().lease();
+            assertThat(lease).isLessThanOrEqualTo(Duration.ofSeconds(30));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.claimOne(UUID.fromString(jobId), now, now.plus(lease)))).isTrue();
+            job(jobId).body("status", equalTo("RUNNING"));
+            assertThat(listed("RUNNING")).contains(jobId);
+
+            Fixtures.later(clock, lease.plusSeconds(1), () -> {
+                job(jobId).body("status", equalTo("RETRYING"));
+                assertThat(listed("RUNNING")).doesNotContain(jobId);
+                assertThat(listed("RETRYING")).contains(jobId);
+                Fixtures.drain(worker::runDue);
+            });
+            job(jobId).body("status", equalTo("COMPLETED"));
+            assertThat(calls(contributorErasure(contributor))).isEqualTo(1);
+        }
+
+        List<String> listed(String status) {
+            return given().auth().oauth2(TestTokens.admin("dpo")).queryParam("status", status).queryParam("limit", 100)
+                    .when().get("/api/privacy/erasure-jobs").then().statusCode(200).extract().path("items.id");
         }
 
         @Test
