@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.contributor.api.ContributorDtos.Status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** API shapes of the internal routes (docs/internal-api.md); service/ContributorMapper builds them. */
 public final class InternalDtos {
 
@@ -43,7 +45,15 @@ public final class InternalDtos {
             boolean restricted) {
     }
 
-    public record Resolved(UUID id, String accountName, Status status, boolean restricted) {
+    /**
+     * Who a subject, an account name or an id is. {@code subject} (the token subject of their login) is
+     * answered only to a lookup by id, and left out otherwise: privacy-service's erasure step reads it
+     * there before asking this service to erase them (which forgets it), instead of a whole export.
+     */
+    public record Resolved(UUID id, String accountName, Status status, boolean restricted,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "The token subject of the contributor's login; only when resolved by id, absent when unknown or erased")
+            String subject) {
     }
 
     @Schema(description = "Everything contributor-service holds about one contributor")

@@ -84,18 +84,32 @@ public class InternalContributorResource {
     @GET
     @Path("/resolve")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "The contributor registered by a token subject, or of an account name (CI claim)",
-            description = "Give exactly one of subject and accountName. The status tells whether they may publish.")
-    @APIResponse(responseCode = "200", description = "Id, account name, status, restriction",
+    @Operation(summary = "The contributor registered by a token subject, of an account name (CI claim), or of an id",
+            description = "Give exactly one of subject, accountName and id. The status tells whether they may publish. "
+                    + "Only a lookup by id answers the login subject (privacy-service's erasure step reads it before erasing).")
+    @APIResponse(responseCode = "200", description = "Id, account name, status, restriction (and the subject, by id)",
             content = @Content(schema = @Schema(implementation = Resolved.class)))
-    @APIResponse(responseCode = "400", description = "Neither or both parameters, or one over 255 characters")
+    @APIResponse(responseCode = "400", description = "Not exactly one parameter, one over 255 characters, or an id that is not a UUID")
     @APIResponse(responseCode = "404", description = "No such contributor")
     public Resolved resolve(@QueryParam("subject") @Size(max = 255) String subject,
-            @QueryParam("accountName") @Size(max = 255) String accountName) {
-        if ((subject == null) == (accountName == null)) {
-            throw DomainException.invalid("Give exactly one of the query parameters subject and accountName");
+            @QueryParam("accountName") @Size(max = 255) String accountName,
+            @QueryParam("id") @Size(max = 36) String id) {
+        int given = (subject != null ? 1 : 0) + (accountName != null ? 1 : 0) + (id != null ? 1 : 0);
+        if (given != 1) {
+            throw DomainException.invalid("Give exactly one of the query parameters subject, accountName and id");
+        }
+        if (id != null) {
+            return contributors.resolveById(uuid(id));
         }
         return subject != null ? contributors.resolveBySubject(subject) : contributors.resolveByAccountName(accountName);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("Query parameter 'id' must be a UUID");
+        }
     }
 
     @GET

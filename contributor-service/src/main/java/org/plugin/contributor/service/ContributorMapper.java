@@ -67,7 +67,12 @@ final class ContributorMapper {
     }
 
     static Resolved resolved(Contributor c) {
-        return new Resolved(c.id, c.accountName, status(c.status), c.restricted);
+        return new Resolved(c.id, c.accountName, status(c.status), c.restricted, null);
+    }
+
+    /** With the login subject: only for a lookup by id (privacy-service's erasure step). */
+    static Resolved resolvedWithSubject(Contributor c) {
+        return new Resolved(c.id, c.accountName, status(c.status), c.restricted, c.subject);
     }
 
     static Profile profile(Contributor c) {

@@ -195,6 +195,15 @@ public class ContributorService {
                 .orElseThrow(() -> DomainException.notFound(NO_SUCH_SUBJECT));
     }
 
+    /**
+     * The contributor of an id, with their login subject (null once erased): what privacy-service's
+     * erasure step needs to delete the login account, and nothing more.
+     */
+    public Resolved resolveById(UUID id) {
+        return contributors.findByIdOptional(id).map(ContributorMapper::resolvedWithSubject)
+                .orElseThrow(() -> DomainException.notFound("No contributor with this id"));
+    }
+
     /** The contributor of an account name (a CI token's claim), whatever their status. */
     public Resolved resolveByAccountName(String accountName) {
         return contributors.findByAccountName(accountName).map(ContributorMapper::resolved)

@@ -118,6 +118,32 @@ class InternalApiTest {
         }
 
         @Test
+        void byIdAnswersTheLoginSubjectWhichTheErasureForgets() {
+            var c = Api.register("resolve-id");
+            var answer = as(Api.service()).queryParam("id", c.id().toString()).when().get(INTERNAL + "/resolve")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(answer.getMap("$")).containsOnlyKeys("id", "accountName", "status", "restricted", "subject");
+            assertThat(answer.getString("id")).isEqualTo(c.id().toString());
+            assertThat(answer.getString("subject")).isEqualTo(c.subject());
+
+            as(Api.service()).when().post(INTERNAL + "/" + c.id() + "/erasure").then().statusCode(200);
+            var erased = as(Api.service()).queryParam("id", c.id().toString()).when().get(INTERNAL + "/resolve")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(erased.getString("status")).isEqualTo("ERASED");
+            assertThat(erased.getMap("$")).doesNotContainKey("subject");
+
+            as(Api.service()).queryParam("id", UUID.randomUUID().toString()).when().get(INTERNAL + "/resolve")
+                    .then().statusCode(404).contentType(PROBLEM);
+            as(Api.service()).queryParam("id", "not-a-uuid").when().get(INTERNAL + "/resolve")
+                    .then().statusCode(400).contentType(PROBLEM);
+            as(Api.service()).queryParam("id", c.id().toString()).queryParam("subject", c.subject()).when().get(INTERNAL + "/resolve")
+                    .then().statusCode(400).contentType(PROBLEM);
+            // only the service role: the other callers of the personas below are refused here too
+            given().queryParam("id", c.id().toString()).when().get(INTERNAL + "/resolve").then().statusCode(401).contentType(PROBLEM);
+            as(Api.admin()).queryParam("id", c.id().toString()).when().get(INTERNAL + "/resolve").then().statusCode(403).contentType(PROBLEM);
+        }
+
+        @Test
         void unknownIs404AndAmbiguousOrMissingQueryIs400() {
             as(Api.service()).queryParam("subject", "nobody-" + UUID.randomUUID()).when().get(INTERNAL + "/resolve")
                     .then().statusCode(404).contentType(PROBLEM);

@@ -37,9 +37,12 @@ public interface ContributorClient {
     /** At most {@link #MAX_NAMES} ids per call. */
     int MAX_NAMES = 200;
 
-    /** The contributor registered by a token subject or an account name ({@code status}: ACTIVE, DEACTIVATED, ERASED). */
+    /**
+     * The contributor registered by a token subject, of an account name or of an id ({@code status}: ACTIVE,
+     * DEACTIVATED, ERASED); {@code subject}, their login's token subject, only in the answer by id.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Resolved(UUID id, String accountName, String status, boolean restricted) {
+    record Resolved(UUID id, String accountName, String status, boolean restricted, String subject) {
     }
 
     record NamesRequest(List<UUID> ids) {
@@ -95,6 +98,11 @@ public interface ContributorClient {
     @GET
     @Path("/resolve")
     Resolved resolveAccountName(@QueryParam("accountName") String accountName);
+
+    /** With the login subject: what the erasure step needs before contributor-service erases (and forgets) it. */
+    @GET
+    @Path("/resolve")
+    Resolved resolveId(@QueryParam("id") UUID id);
 
     @POST
     @Path("/names")

@@ -16,7 +16,7 @@ import org.plugin.common.work.LeasedWorkLoop;
 import org.plugin.common.work.Outcome;
 import org.plugin.privacy.client.AtomClient;
 import org.plugin.privacy.client.ContributorClient;
-import org.plugin.privacy.client.ContributorClient.PersonalData;
+import org.plugin.privacy.client.ContributorClient.Resolved;
 import org.plugin.privacy.client.PeerException;
 import org.plugin.privacy.client.Peers;
 import org.plugin.privacy.config.PrivacyConfig;
@@ -166,20 +166,21 @@ public class ErasureWorker {
 
     /**
      * Reads the contributor's token subject from contributor-service before it erases them (it forgets
-     * the subject then), so that settling the job also erases what this service keys by subject.
+     * the subject then), so that settling the job also erases what this service keys by subject. Only
+     * the subject is asked for (contributor-service's resolve by id), never their personal-data export.
      * A failure propagates: the erasure there waits for the next attempt.
      */
     private String learnSubject(UUID jobId, UUID contributorId) {
-        PersonalData data;
+        Resolved resolved;
         try {
-            data = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.personalData(contributorId));
+            resolved = Peers.call(ErasureStep.CONTRIBUTOR_SERVICE, () -> contributors.resolveId(contributorId));
         } catch (PeerException e) {
             if (e.notFound()) {
                 return null; // unknown there: nothing keyed by a subject to find
             }
             throw e;
         }
-        String subject = data == null || data.profile() == null ? null : data.profile().subject();
+        String subject = resolved == null ? null : resolved.subject();
         if (subject == null || subject.isBlank() || subject.length() > 255) {
             return null; // none, or none this service could have recorded (its subject columns hold 255 characters)
         }

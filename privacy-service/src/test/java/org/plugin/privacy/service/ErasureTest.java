@@ -299,10 +299,10 @@ class ErasureTest {
             String sent = given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON)
                     .body(Map.of("accountName", otherAccount, "message", "Please call me back at the lab", "replyTo", "room 42"))
                     .when().post("/api/privacy/contact-requests").then().statusCode(201).extract().path("id");
-            // contributor-service names their subject in the personal data, and forgets it when it erases them
-            String personalData = "/internal/contributors/" + contributor + "/personal-data";
+            // contributor-service names their subject when resolving their id, and forgets it when it erases them
+            String personalData = Fixtures.resolveById(contributor);
             peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(5).willReturn(Fixtures.json(200,
-                    "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+                    Fixtures.resolvedWithSubject(contributor, subject))));
             StubMapping unreadable = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(1)
                     .willReturn(Fixtures.problem(503, "restarting")));
             String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
@@ -496,12 +496,12 @@ class ErasureTest {
                     .build()).getCount();
         }
 
-        /** contributor-service names the contributor's login subject in their personal data (read before erasing them). */
+        /** contributor-service names the contributor's login subject when resolving their id (read before erasing them). */
         String withSubject(UUID contributor) {
             String subject = UUID.randomUUID().toString();
-            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/internal/contributors/" + contributor + "/personal-data"))
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(Fixtures.resolveById(contributor)))
                     .atPriority(5).willReturn(Fixtures.json(200,
-                            "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+                            Fixtures.resolvedWithSubject(contributor, subject))));
             return subject;
         }
 
@@ -588,7 +588,7 @@ class ErasureTest {
         void theStepWaitsForTheSubjectWhichContributorServiceGives() {
             UUID contributor = erasable();
             String subject = UUID.randomUUID().toString();
-            String personalData = "/internal/contributors/" + contributor + "/personal-data";
+            String personalData = Fixtures.resolveById(contributor);
             StubMapping unreadable = peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(1)
                     .willReturn(Fixtures.problem(503, "restarting")));
             String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
@@ -602,7 +602,7 @@ class ErasureTest {
 
             peers.removeStub(unreadable);
             peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(personalData)).atPriority(2).willReturn(Fixtures.json(200,
-                    "{\"profile\":{\"id\":\"" + contributor + "\",\"subject\":\"" + subject + "\",\"status\":\"DEACTIVATED\"}}")));
+                    Fixtures.resolvedWithSubject(contributor, subject))));
             Fixtures.later(clock, Duration.ofMinutes(5), () -> worker.runDue());
             job(jobId).body("status", equalTo("COMPLETED"));
             assertThat(deletions(subject)).isOne();

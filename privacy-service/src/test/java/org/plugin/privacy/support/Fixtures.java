@@ -23,6 +23,17 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID();
     }
 
+    /** contributor-service's resolve by id: the one call that names a contributor's login subject (read by the erasure step). */
+    public static String resolveById(UUID id) {
+        return "/internal/contributors/resolve?id=" + id;
+    }
+
+    /** contributor-service's answer to {@link #resolveById}: a deactivated contributor with their login subject. */
+    public static String resolvedWithSubject(UUID id, String subject) {
+        return """
+                {"id":"%s","accountName":"a-%s","status":"DEACTIVATED","restricted":false,"subject":"%s"}""".formatted(id, id, subject);
+    }
+
     /** contributor-service knows {@code subject} as contributor {@code id}, resolves both ways and names them. */
     public static void stubContributor(WireMockServer peers, String subject, UUID id, String accountName) {
         stubName(peers, id, accountName);
