@@ -36,6 +36,10 @@ import org.plugin.atom.service.CatalogService;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The catalog: search, Atom pages, and the owner's (or an admin's) changes to an Atom. */
 @Path("/api/atoms")
@@ -87,6 +91,10 @@ public class AtomResource {
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response create(@NotNull @Valid AtomCreate create) {
         atoms.create(create);
         return Response.created(URI.create("/api/atoms/" + create.name())).entity(catalog.detail(create.name())).build();

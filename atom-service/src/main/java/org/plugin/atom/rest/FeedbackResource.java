@@ -32,6 +32,10 @@ import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Feedback on an Atom: the caller's rating, and comments. */
 @Path("/api/atoms/{name}")
@@ -108,6 +112,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response comment(@PathParam("name") String name, @NotNull @Valid CommentInput input) {
         var created = feedback.view(feedback.comment(name, input.body()));
         return Response.created(URI.create("/api/atoms/" + name + "/comments/" + created.id())).entity(created).build();

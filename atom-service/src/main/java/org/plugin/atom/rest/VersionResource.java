@@ -34,6 +34,7 @@ import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
+import org.plugin.common.web.DomainProblemMapper;
 
 /** Versions of an Atom, and the CI registration call. */
 @Path("/api/atoms/{name}/versions")
@@ -119,15 +120,7 @@ public class VersionResource {
 
     /** The status the registration would answer for such a refusal (as the problem mapper answers it). */
     static int status(DomainException.Kind refusal) {
-        Status status = switch (refusal) {
-            case NOT_FOUND -> Status.NOT_FOUND;
-            case CONFLICT -> Status.CONFLICT;
-            case INVALID -> Status.BAD_REQUEST;
-            case FORBIDDEN -> Status.FORBIDDEN;
-            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
-            case GONE -> Status.GONE;
-        };
-        return status.getStatusCode();
+        return DomainProblemMapper.status(refusal).getStatusCode();
     }
 
     @POST

@@ -35,6 +35,7 @@ import org.plugin.atom.repository.LedgerRepository;
 import org.plugin.atom.repository.Rating;
 import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.time.PlatformClock;
 
 /**
@@ -54,10 +55,12 @@ public class PersonalDataService {
     private final LedgerService ledger;
     private final ContributorDirectory directory;
     private final PlatformClock clock;
+    private final IdempotencyStore keptAnswers;
 
     PersonalDataService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, FeedbackRepository feedback,
             LedgerRepository entries, RestrictionRepository restrictions, ErasureRepository erasures, LedgerService ledger,
-            ContributorDirectory directory, PlatformClock clock) {
+            ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers) {
+        this.keptAnswers = keptAnswers;
         this.atoms = atoms;
         this.versions = versions;
         this.chains = chains;
@@ -112,6 +115,8 @@ public class PersonalDataService {
     public AuthorErasure eraseAuthor(String subject) {
         int comments = feedback.deleteCommentsBySubject(subject);
         int ratings = feedback.anonymizeRatingsBySubject(subject);
+        // answers kept for retried creations (a comment's text, a chain) go with their author
+        keptAnswers.forget(subject);
         return new AuthorErasure(clock.now(), comments, ratings);
     }
 

@@ -26,7 +26,9 @@ public class DomainException extends RuntimeException {
         /** Something this request depends on does not answer; nothing was changed (503). */
         UNAVAILABLE,
         /** It existed and was deleted for good, e.g. an export past its retention (410). */
-        GONE
+        GONE,
+        /** Understood but cannot be processed as sent, e.g. an idempotency key reused for another request (422). */
+        UNPROCESSABLE
     }
 
     private final Kind kind;
@@ -47,6 +49,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException invalid(String detail) {
         return new DomainException(Kind.INVALID, detail);
+    }
+
+    public static DomainException unprocessable(String detail) {
+        return new DomainException(Kind.UNPROCESSABLE, detail);
     }
 
     public static DomainException forbidden(String detail) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
+import org.plugin.common.outage.Outages;
 import org.plugin.common.web.Problems;
 
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
@@ -16,8 +17,9 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 /**
  * Safety net for database errors that escape the services' own handling, in every service: a
  * value the database refuses (SQL state class 22: too long, bad encoding) is the client's input,
- * so 400; a concurrent change (unique key taken meanwhile, optimistic lock) is 409. Anything else
- * is a 500 that says nothing about the internals.
+ * so 400; a concurrent change (unique key taken meanwhile, optimistic lock) is 409; a database that
+ * cannot be reached is 503 with Retry-After, at once. Anything else is a 500 that says nothing about
+ * the internals.
  */
 @Provider
 @Priority(1)
@@ -27,6 +29,9 @@ public class PersistenceProblemMapper extends ExceptionMapperBase<PersistenceExc
 
     @Override
     protected HttpProblem toProblem(PersistenceException e) {
+        if (DatabaseOutage.isOutage(e)) {
+            return Outages.databaseUnavailable(e);
+        }
         if (UniqueViolations.isUniqueViolation(e)) {
             return Problems.conflict("A concurrent request made the same change; reload and retry if needed");
         }

@@ -3,6 +3,8 @@ package org.plugin.common.web;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.Status.Family;
+import jakarta.ws.rs.core.Response.StatusType;
 import jakarta.ws.rs.ext.Provider;
 
 import org.plugin.common.error.DomainException;
@@ -22,9 +24,27 @@ public class DomainProblemMapper extends ExceptionMapperBase<DomainException> {
     /** Seconds a client is asked to wait before retrying what an unavailable peer refused. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /** 422 (RFC 9110 15.5.21), which this JAX-RS version's Status does not name. */
+    static final StatusType UNPROCESSABLE_CONTENT = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Family getFamily() {
+            return Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     @Override
     protected HttpProblem toProblem(DomainException e) {
-        Status status = status(e.kind());
+        StatusType status = status(e.kind());
         var builder = HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(e.detail());
         e.members().forEach(builder::with);
         if (e.kind() == DomainException.Kind.UNAVAILABLE) {
@@ -33,7 +53,8 @@ public class DomainProblemMapper extends ExceptionMapperBase<DomainException> {
         return builder.build();
     }
 
-    static Status status(DomainException.Kind kind) {
+    /** The status each kind of refusal is answered with. */
+    public static StatusType status(DomainException.Kind kind) {
         return switch (kind) {
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
@@ -41,6 +62,7 @@ public class DomainProblemMapper extends ExceptionMapperBase<DomainException> {
             case FORBIDDEN -> Status.FORBIDDEN;
             case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
             case GONE -> Status.GONE;
+            case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
         };
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
+import org.plugin.common.outage.Outages;
+
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -43,6 +45,11 @@ public final class SecurityProblemMappers {
     public static class RejectedToken extends ExceptionMapperBase<AuthenticationFailedException> {
         @Override
         protected HttpProblem toProblem(AuthenticationFailedException e) {
+            // not the token's fault: the provider that holds the keys to check it cannot be reached
+            HttpProblem outage = Outages.of(e);
+            if (outage != null) {
+                return outage;
+            }
             return unauthorized("The bearer token is invalid, expired or not meant for this API", true);
         }
     }

@@ -48,6 +48,8 @@ import org.plugin.contributor.api.ContributorDtos.Status;
 import org.plugin.contributor.service.AccountSync;
 import org.plugin.contributor.service.ContributorService;
 import org.plugin.contributor.service.ProviderEmail;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 
 /**
  * Contributor accounts, at the gateway under {@code /api/contributors}. Any platform user may read
@@ -89,6 +91,10 @@ public class ContributorResource {
     @APIResponse(responseCode = "409", description = "Account name or email taken, or the caller is already registered")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response register(@NotNull @Valid Registration registration) {
         providerEmail().checkRegistration(registration.email());
         var created = service.register(subject(), registration);

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.plugin.common.error.DomainException;
+import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.security.Caller;
 import org.plugin.common.time.PlatformClock;
 import org.plugin.contributor.api.ContributorDtos;
@@ -42,15 +43,18 @@ public class PersonalDataService {
     private final SyncOutboxRepository sync;
     private final ContributorService changes;
     private final PlatformClock clock;
+    private final IdempotencyStore keptAnswers;
 
     PersonalDataService(ContributorRepository contributors, RectificationAuditRepository rectifications,
-            EmailReadRepository emailReads, SyncOutboxRepository sync, ContributorService changes, PlatformClock clock) {
+            EmailReadRepository emailReads, SyncOutboxRepository sync, ContributorService changes, PlatformClock clock,
+            IdempotencyStore keptAnswers) {
         this.contributors = contributors;
         this.rectifications = rectifications;
         this.emailReads = emailReads;
         this.sync = sync;
         this.changes = changes;
         this.clock = clock;
+        this.keptAnswers = keptAnswers;
     }
 
     /** Everything held about one contributor: profile, restriction, rectification audit, admin email reads. */
@@ -95,6 +99,10 @@ public class PersonalDataService {
         }
         var c = found.get();
         if (c.status != Status.ERASED) {
+            if (c.subject != null) {
+                // the answer kept for a retried registration holds the same data
+                keptAnswers.forget(c.subject);
+            }
             eraseColumns(c, clock.now());
             long audits = rectifications.deleteForContributor(id);
             long reads = emailReads.deleteForContributor(id);

@@ -7,11 +7,13 @@ import static org.plugin.contributor.support.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.security.Caller;
 import org.plugin.contributor.api.ContributorDtos;
 import org.plugin.contributor.api.ContributorDtos.Rectification;
@@ -52,8 +54,15 @@ class PersonalDataServiceTest {
             new InMemoryOutboxes.Deactivations(),
             new AccountSync(marks, contributors, null, null, clock, new TestOutboxConfig(), new SimpleMeterRegistry()),
             new AccessRules(), clock);
+    final List<String> forgottenAnswers = new ArrayList<>();
     final PersonalDataService service = new PersonalDataService(contributors, rectifications, emailReads, marks,
-            contributorService, clock);
+            contributorService, clock, new IdempotencyStore(null, clock) {
+                @Override
+                public int forget(String caller) {
+                    forgottenAnswers.add(caller);
+                    return 0;
+                }
+            });
 
     Contributor zoe = contributors.add(Contributors.active("zoe", REGISTERED));
 
@@ -152,6 +161,7 @@ class PersonalDataServiceTest {
             assertThat(rectifications.rows).isEmpty();
             assertThat(emailReads.rows).isEmpty();
             assertThat(marks.deleted).containsExactly(zoe.id);
+            assertThat(forgottenAnswers).as("answers kept for retried registrations").containsExactly("sub-zoe");
         }
 
         @Test

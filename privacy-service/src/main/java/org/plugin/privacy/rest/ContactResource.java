@@ -31,6 +31,11 @@ import org.plugin.privacy.api.ContactDtos.ReceivedView;
 import org.plugin.privacy.api.ContactDtos.RequesterView;
 import org.plugin.privacy.api.ContactStatus;
 import org.plugin.privacy.service.ContactService;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Contact requests: users ask the operator to reach a contributor; admins relay or decline. */
 @Path("/api/privacy/contact-requests")
@@ -58,6 +63,10 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The contributor restricted the processing of their data")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @APIResponse(responseCode = "503", description = "contributor-service cannot confirm the contributor now; nothing recorded")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response create(@NotNull @Valid NewContact body) {
         RequesterView created = service.create(caller.get(), body);
         return Response.created(URI.create("/api/privacy/contact-requests/mine/" + created.id())).entity(created).build();

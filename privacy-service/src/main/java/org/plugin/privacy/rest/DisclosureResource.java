@@ -27,6 +27,11 @@ import org.plugin.common.web.PageRequest;
 import org.plugin.privacy.api.DisclosureDtos.DisclosureView;
 import org.plugin.privacy.api.DisclosureDtos.NewDisclosure;
 import org.plugin.privacy.service.DisclosureService;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The register of disclosures to competent authorities (admins only). */
 @Path("/api/privacy/disclosures")
@@ -51,6 +56,10 @@ public class DisclosureResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names it")
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a date in the future or before 2000")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response record(@NotNull @Valid NewDisclosure body) {
         DisclosureView created = service.record(caller.get(), body);
         return Response.created(URI.create("/api/privacy/disclosures/" + created.id())).entity(created).build();

@@ -24,6 +24,11 @@ import org.plugin.privacy.api.NoticeDtos.NewVersion;
 import org.plugin.privacy.api.NoticeDtos.NoticeView;
 import org.plugin.privacy.api.NoticeDtos.VersionView;
 import org.plugin.privacy.service.NoticeService;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The personal data notice and the cookie register, public, as versioned data. */
 @Path("/api/privacy")
@@ -69,6 +74,10 @@ public class NoticeResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "That version exists (published versions never change), or was published concurrently")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response publish(@NotNull @Valid NewVersion body) {
         VersionView published = service.publish(caller.get(), body);
         return Response.created(URI.create("/api/privacy/notice/versions/" + published.version())).entity(published).build();

@@ -33,6 +33,11 @@ import org.plugin.privacy.api.RequestDtos.RequestView;
 import org.plugin.privacy.api.RequestStatus;
 import org.plugin.privacy.api.RequestType;
 import org.plugin.privacy.service.RequestService;
+import org.plugin.common.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Data-subject requests: filed by users about themselves, decided by admins. */
 @Path("/api/privacy/requests")
@@ -64,6 +69,10 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
     @APIResponse(responseCode = "409", description = "The same request was being filed at the same moment and is not readable yet; retry")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for another request")
     public Response create(@NotNull @Valid NewRequest body) {
         var result = service.create(caller.get(), body);
         if (!result.created()) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.privacy.repository.ContactRequestRepository;
 import org.plugin.privacy.repository.ExportRepository;
 import org.plugin.privacy.repository.PrivacyRequest;
@@ -31,8 +32,11 @@ public class PersonalRecords {
     private final RequestEventRepository events;
     private final ExportRepository exports;
     private final ContactRequestRepository contacts;
+    private final IdempotencyStore keptAnswers;
 
-    PersonalRecords(RequestRepository requests, RequestEventRepository events, ExportRepository exports, ContactRequestRepository contacts) {
+    PersonalRecords(RequestRepository requests, RequestEventRepository events, ExportRepository exports, ContactRequestRepository contacts,
+            IdempotencyStore keptAnswers) {
+        this.keptAnswers = keptAnswers;
         this.requests = requests;
         this.events = events;
         this.exports = exports;
@@ -61,6 +65,8 @@ public class PersonalRecords {
         }
         scrub(requests.allBySubject(subject));
         contacts.eraseSentBy(subject);
+        // answers kept for retried requests (a contact request's text) go with their sender
+        keptAnswers.forget(subject);
     }
 
     private void scrub(List<PrivacyRequest> list) {
