@@ -18,3 +18,26 @@ core.register_action("plugin_unknown_kid", { "http-req" }, function(txn)
     file:close()
   end
 end)
+
+-- plugin_too_large: answers 413 to a request whose declared body is over the limit, after reading
+-- (and dropping) that body. Refusing at the headers and closing at once, as `http-request deny`
+-- does, races the upload: the client's remaining bytes reach a closed socket, the kernel answers
+-- with a reset, and a client still writing its body (Java's HttpClient, browsers) loses the 413
+-- it was sent and sees "connection reset" or "no bytes received" instead. Only bodies up to
+-- txn.drain_max are read this way; a larger one is refused by `deny` without reading it.
+core.register_service("plugin_too_large", "http", function(applet)
+  while true do
+    local chunk = applet:receive(65536)
+    if chunk == nil or #chunk == 0 then
+      break
+    end
+  end
+  local body = '{"type":"about:blank","title":"Content Too Large","status":413,'
+    .. '"detail":"The request body is larger than the ' .. applet:get_var("txn.max_body")
+    .. ' bytes this API accepts.","requestId":"' .. applet.f:unique_id() .. '","rejectedBy":"gateway"}'
+  applet:set_status(413)
+  applet:add_header("content-type", "application/problem+json")
+  applet:add_header("content-length", tostring(#body))
+  applet:start_response()
+  applet:send(body)
+end)

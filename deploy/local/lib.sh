@@ -20,6 +20,8 @@ KEYCLOAK_ADMIN="${KEYCLOAK_ADMIN:-kcadmin}"
 KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-kcadmin}"
 FRONTEND_ORIGINS="${FRONTEND_ORIGINS:-http://localhost:3000}"
 GATEWAY_MAX_BODY="${GATEWAY_MAX_BODY:-65536}"
+# a body over GATEWAY_MAX_BODY but under this is read before the 413, so that the client sees it
+GATEWAY_DRAIN_MAX="${GATEWAY_DRAIN_MAX:-1048576}"
 # the gateway: its public origin (what Location headers name), request limits, time a service has to
 # answer, threads, access-log retention, how often it checks the provider's keys
 GATEWAY_PUBLIC_URL="${GATEWAY_PUBLIC_URL:-http://127.0.0.1:$GATEWAY_PORT}"
