@@ -324,9 +324,25 @@ class GatewayTest {
     @Nested
     class NeverRouted {
 
+        /** What the gateway never routes, each service serves itself: its internal API's document, for a service token. */
+        @ParameterizedTest
+        @ValueSource(strings = {"contributors", "atoms", "privacy"})
+        void eachServiceServesItsInternalDocumentOnItsOwnPort(String prefix) {
+            String base = switch (prefix) {
+                case "contributors" -> Stack.CONTRIBUTOR_SERVICE;
+                case "atoms" -> Stack.ATOM_SERVICE;
+                default -> Stack.PRIVACY_SERVICE;
+            };
+            String service = Stack.clientToken("privacy-service", "privacy-service-secret");
+            java.util.Map<String, Object> paths = given().baseUri(base).auth().oauth2(service).when().get("/internal/openapi?format=json")
+                    .then().statusCode(200).extract().jsonPath().getMap("paths");
+            assertThat(paths.keySet()).allMatch(path -> path.startsWith("/internal/")).anyMatch(path -> path.startsWith("/internal/" + prefix));
+            given().baseUri(base).when().get("/internal/openapi").then().statusCode(401);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"/internal/clock/advance", "/internal/contributors/resolve?subject=x",
-                "/internal/privacy/deactivations", "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/"})
+                "/internal/privacy/deactivations", "/internal/openapi", "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/"})
         void internalAndFrameworkPathsAreNotFoundEvenForAService(String path) {
             String service = Stack.clientToken("privacy-service", "privacy-service-secret");
             HttpResponse<String> response = raw("GET", path, service, HttpRequest.BodyPublishers.noBody());

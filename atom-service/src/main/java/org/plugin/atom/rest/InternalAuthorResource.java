@@ -14,18 +14,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.atom.api.InternalDtos.AuthorErasure;
 import org.plugin.atom.api.InternalDtos.AuthorFeedback;
 import org.plugin.atom.api.InternalDtos.AuthorSubject;
 import org.plugin.atom.service.PersonalDataService;
 import org.plugin.common.security.Roles;
+import org.plugin.common.web.InternalApi;
 
 /**
  * Feedback by its author's token subject, for privacy requests of users who are not contributors
  * (or whose feedback predates their registration): the contributor-id API cannot reach it.
  * Services only, never routed by the gateway (docs/internal-api.md).
  */
+@Extension(name = InternalApi.PROFILE, value = "")
 @Path("/internal/atoms/authors")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SERVICE)

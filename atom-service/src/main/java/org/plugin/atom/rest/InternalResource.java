@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.atom.api.InternalDtos.Erasure;
 import org.plugin.atom.api.InternalDtos.PersonalData;
@@ -23,8 +24,10 @@ import org.plugin.atom.api.InternalDtos.RestrictionState;
 import org.plugin.atom.service.PersonalDataService;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
+import org.plugin.common.web.InternalApi;
 
 /** The internal API for privacy requests (docs/internal-api.md); services only, never routed by the gateway. */
+@Extension(name = InternalApi.PROFILE, value = "")
 @Path("/internal/atoms/contributors/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.plugin.testing.InternalDocumentContract;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
+import org.plugin.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +28,10 @@ class OpenApiTest {
     @Test
     void documentsAreServedUnderThePrefix() {
         given().accept("application/json").get("/api/atoms/openapi").then().statusCode(200)
-                .body(containsString("/api/atoms/{name}/versions/{version}")).body(containsString("/api/chains"))
+                .body(containsString("/api/atoms/{name}/versions/{version}")).body(containsString("/api/chains"));
+        // the internal API is in the internal document, which the service serves itself
+        given().auth().oauth2(TestTokens.service("privacy-service")).accept("application/json")
+                .get(InternalDocumentContract.INTERNAL_DOCUMENT).then().statusCode(200)
                 .body(containsString("/internal/atoms/contributors/{id}/erasure"));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
@@ -36,7 +41,9 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationDocumentsTheStatusesItCanAnswer() {
-        Map<String, Object> paths = given().get("/api/atoms/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Object> paths = new java.util.HashMap<>(
+                given().get("/api/atoms/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths"));
+        paths.putAll(InternalDocumentContract.internalDocument().getMap("paths"));
         List<String> missing = new ArrayList<>();
         int operations = 0;
         for (var path : paths.entrySet()) {

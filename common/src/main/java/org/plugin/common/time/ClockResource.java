@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.plugin.common.security.Roles;
+import org.plugin.common.web.InternalApi;
 
 /**
  * Moves a service's clock, for end-to-end tests of deadlines on a local stack. Answers 404 unless
  * {@code plugin.clock.adjustable=true}; never routed by the gateway; admins and services only.
  */
+@Extension(name = InternalApi.PROFILE, value = "")
 @Path("/internal/clock")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })

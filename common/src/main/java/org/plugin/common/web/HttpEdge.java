@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -111,6 +112,11 @@ public class HttpEdge {
     }
 
     void failure(RoutingContext ctx) {
+        if (ctx.failure() instanceof ForbiddenException && !ctx.response().headWritten()) {
+            // a role an HTTP permission requires (the internal OpenAPI document), refused before any resource
+            problem(ctx, 403, "Your token does not carry a role this operation requires");
+            return;
+        }
         int status = ctx.statusCode() < 0 ? 500 : ctx.statusCode();
         if (ctx.response().headWritten() || ctx.response().ended() || status == 401) {
             ctx.next();

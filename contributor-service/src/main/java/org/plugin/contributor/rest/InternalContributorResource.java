@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
+import org.plugin.common.web.InternalApi;
 import org.plugin.contributor.api.ContributorDtos.Rectification;
 import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
 import org.plugin.contributor.api.ContributorDtos.RestrictionState;
@@ -43,6 +45,7 @@ import org.plugin.contributor.service.PersonalDataService;
  * The internal API of docs/internal-api.md, for the other services only (role {@code service}); the
  * gateway never routes {@code /internal}. Every write is idempotent.
  */
+@Extension(name = InternalApi.PROFILE, value = "")
 @Path("/internal/contributors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.plugin.common.security.Roles;
+import org.plugin.common.web.InternalApi;
 import org.plugin.privacy.api.ErasureDtos.Deactivation;
 import org.plugin.privacy.service.ErasureService;
 
 /** Internal: deactivations pushed by contributor-service's outbox (never routed by the gateway). */
+@Extension(name = InternalApi.PROFILE, value = "")
 @Path("/internal/privacy/deactivations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.plugin.testing.InternalDocumentContract;
 import org.plugin.testing.PeersResource;
 import org.plugin.testing.PostgresResource;
 import org.plugin.testing.TestTokens;
@@ -184,7 +185,9 @@ class ApiContractTest {
         }
 
         Map<String, Map<String, Object>> operations() {
-            Map<String, Map<String, Object>> paths = document().getMap("paths");
+            // the public document and the internal one, which the service serves itself
+            Map<String, Map<String, Object>> paths = new java.util.HashMap<>(document().getMap("paths"));
+            paths.putAll(InternalDocumentContract.internalDocument().getMap("paths"));
             Map<String, Map<String, Object>> operations = new java.util.TreeMap<>();
             paths.forEach((path, methods) -> methods.forEach((method, op) -> {
                 if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
