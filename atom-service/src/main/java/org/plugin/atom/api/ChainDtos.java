@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.atom.api.AtomDtos.ContributorRef;
 import org.plugin.atom.api.AtomDtos.Lifecycle;
 import org.plugin.atom.api.AtomDtos.State;
@@ -45,18 +46,18 @@ public final class ChainDtos {
     }
 
     /** One node as a chain shows it; {@code removed} when its Atom was removed by its owner (a tombstone). */
-    public record NodeView(String key, String atom, String version, String displayName, Lifecycle atomLifecycle, State versionState,
+    public record NodeView(String key, String atom, String version, @Schema(nullable = true) String displayName, @Schema(nullable = true) Lifecycle atomLifecycle, @Schema(nullable = true) State versionState,
             boolean removed) {
     }
 
     public record LinkView(Endpoint from, Endpoint to, String protocol) {
     }
 
-    public record ChainView(String name, String description, ContributorRef owner, boolean attributionHidden, boolean intact,
-            List<NodeView> nodes, List<LinkView> links, Instant createdAt, Instant updatedAt) {
+    public record ChainView(String name, @Schema(nullable = true) String description, @Schema(nullable = true) ContributorRef owner, boolean attributionHidden, boolean intact,
+            List<NodeView> nodes, List<LinkView> links, Instant createdAt, @Schema(nullable = true) Instant updatedAt) {
     }
 
-    public record ChainSummary(String name, String description, ContributorRef owner, boolean attributionHidden, int nodes,
+    public record ChainSummary(String name, @Schema(nullable = true) String description, @Schema(nullable = true) ContributorRef owner, boolean attributionHidden, int nodes,
             Instant createdAt) {
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.atom.api.FeedbackDtos.CommentInput;
 import org.plugin.atom.api.FeedbackDtos.CommentView;
 import org.plugin.atom.api.FeedbackDtos.RatingInput;
@@ -40,6 +41,7 @@ import org.plugin.common.web.PageRequest;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the role user, or the caller may not delete this comment")
+@Tag(name = "Feedback", description = "Ratings and comments of platform users on an Atom")
 public class FeedbackResource {
 
     private final FeedbackService feedback;
@@ -51,7 +53,7 @@ public class FeedbackResource {
     @PUT
     @Path("/ratings/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
+    @Operation(operationId = "rateAtom", summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
     @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom")
     @APIResponse(responseCode = "200", description = "The caller's rating, changed")
     @APIResponse(responseCode = "400", description = "Malformed JSON or stars outside 1-5")
@@ -69,7 +71,7 @@ public class FeedbackResource {
     @GET
     @Path("/ratings/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's rating of the Atom")
+    @Operation(operationId = "getMyRating", summary = "The caller's rating of the Atom")
     @APIResponse(responseCode = "200", description = "The rating")
     @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
     public RatingView myRating(@PathParam("name") String name) {
@@ -80,7 +82,7 @@ public class FeedbackResource {
     @Path("/ratings/mine")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Withdraws the caller's rating")
+    @Operation(operationId = "deleteMyRating", summary = "Withdraws the caller's rating")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
     public void deleteMyRating(@PathParam("name") String name) {
@@ -90,7 +92,7 @@ public class FeedbackResource {
     @GET
     @Path("/comments")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Comments on the Atom, newest first, with their authors' public names when authors are contributors")
+    @Operation(operationId = "listComments", summary = "Comments on the Atom, newest first, with their authors' public names when authors are contributors")
     @APIResponse(responseCode = "200", description = "A page of comments")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such Atom")
@@ -101,7 +103,7 @@ public class FeedbackResource {
     @POST
     @Path("/comments")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Comments on the Atom (plain text, at most 2000 characters)")
+    @Operation(operationId = "createComment", summary = "Comments on the Atom (plain text, at most 2000 characters)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank, too long, or markup or control characters")
     @APIResponse(responseCode = "404", description = "No such Atom")
@@ -117,7 +119,7 @@ public class FeedbackResource {
     @Path("/comments/{id}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
+    @Operation(operationId = "deleteComment", summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "Invalid comment id or reason")
     @APIResponse(responseCode = "404", description = "No such Atom or comment")
