@@ -62,16 +62,16 @@ public final class AtomDtos {
 
     /** POST /api/atoms. */
     public record AtomCreate(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @Schema(example = "router-fw") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
             @NotBlank @Size(max = 120) @PlainText String displayName,
             @NotBlank @Size(max = 300) @PlainText String summary,
             @NotNull @Size(max = 20000) @MarkdownText String description,
             @NotNull Kind kind,
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
 
         public AtomMetadata metadata() {
             return new AtomMetadata(displayName, summary, description, kind, category, tags, license, sourceUrl, documentationUrl);
@@ -84,11 +84,11 @@ public final class AtomDtos {
             @NotBlank @Size(max = 300) @PlainText String summary,
             @NotNull @Size(max = 20000) @MarkdownText String description,
             @NotNull Kind kind,
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
     }
 
     /** PATCH /api/atoms/{name}: absent fields stay as they are. */
@@ -97,26 +97,26 @@ public final class AtomDtos {
             @Size(min = 1, max = 300) @PlainText String summary,
             @Size(max = 20000) @MarkdownText String description,
             Kind kind,
-            @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
     }
 
     /** PUT /api/atoms/{name}/owner (admin). */
-    public record OwnerChange(@NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be a contributor account name") String accountName) {
+    public record OwnerChange(@Schema(example = "bob") @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be a contributor account name") String accountName) {
     }
 
     public record Artifact(
             @NotNull ArtifactType type,
-            @NotBlank @Pattern(regexp = REFERENCE, message = "must be 1-500 printable characters without spaces") @PlainText String reference,
-            @NotNull @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
+            @Schema(example = "registry.example.org/router-fw:1.0.0") @NotBlank @Pattern(regexp = REFERENCE, message = "must be 1-500 printable characters without spaces") @PlainText String reference,
+            @Schema(example = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") @NotNull @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
     }
 
     public record ConnectionPoint(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
-            @NotNull @Pattern(regexp = PROTOCOL, message = "must be 1-32 letters, digits, '.', '_', '/', '+' or '-' (for example HTTP, gRPC, GTP-U)") String protocol,
+            @Schema(example = "in") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @Schema(example = "HTTP") @NotNull @Pattern(regexp = PROTOCOL, message = "must be 1-32 letters, digits, '.', '_', '/', '+' or '-' (for example HTTP, gRPC, GTP-U)") String protocol,
             @NotNull Direction direction) {
     }
 

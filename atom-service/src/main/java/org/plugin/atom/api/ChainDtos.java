@@ -24,14 +24,14 @@ public final class ChainDtos {
     }
 
     public record NodeSpec(
-            @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String atom,
+            @Schema(example = "fw") @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
+            @Schema(example = "router-fw") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String atom,
             @NotNull @Size(min = 1, max = 128) @PlainText String version) {
     }
 
     public record Endpoint(
-            @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String node,
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String point) {
+            @Schema(example = "fw") @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String node,
+            @Schema(example = "out") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String point) {
     }
 
     public record LinkSpec(@NotNull @Valid Endpoint from, @NotNull @Valid Endpoint to) {
@@ -39,7 +39,7 @@ public final class ChainDtos {
 
     /** POST /api/chains. */
     public record ChainCreate(
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String name,
+            @Schema(example = "edge-chain") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String name,
             @Size(max = 2000) @PlainText(multiline = true) String description,
             @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid NodeSpec> nodes,
             @Size(max = 200) List<@NotNull @Valid LinkSpec> links) {

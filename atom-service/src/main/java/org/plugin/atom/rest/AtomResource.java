@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -86,7 +87,8 @@ public class AtomResource {
     @POST
     @RolesAllowed({ Roles.USER, Roles.CI })
     @Operation(operationId = "createAtom", summary = "Creates an Atom owned by the caller (a registered active contributor, or a CI token acting for one)")
-    @APIResponse(responseCode = "201", description = "Created; Location names the Atom page")
+    @APIResponse(responseCode = "201", description = "Created; Location names the Atom page",
+            content = @Content(schema = @Schema(implementation = AtomDetail.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a reserved name")
     @APIResponse(responseCode = "409", description = "The name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")

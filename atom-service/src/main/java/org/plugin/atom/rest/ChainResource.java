@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,7 +59,8 @@ public class ChainResource {
                     + "to an IN or BIDIRECTIONAL one of the same protocol; the links form no cycle. A refusal lists every failure in "
                     + "'errors', each with a code: DUPLICATE_NODE, UNKNOWN_ATOM, UNKNOWN_VERSION, VERSION_NOT_PUBLISHED, UNKNOWN_NODE, "
                     + "UNKNOWN_CONNECTION_POINT, DIRECTION_MISMATCH, PROTOCOL_MISMATCH, DUPLICATE_LINK, CYCLE.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the chain")
+    @APIResponse(responseCode = "201", description = "Created; Location names the chain",
+            content = @Content(schema = @Schema(implementation = ChainView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a chain that fails a check")
     @APIResponse(responseCode = "409", description = "The chain name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,8 +56,10 @@ public class FeedbackResource {
     @Path("/ratings/mine")
     @RolesAllowed(Roles.USER)
     @Operation(operationId = "rateAtom", summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
-    @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom")
-    @APIResponse(responseCode = "200", description = "The caller's rating, changed")
+    @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom",
+            content = @Content(schema = @Schema(implementation = RatingView.class)))
+    @APIResponse(responseCode = "200", description = "The caller's rating, changed",
+            content = @Content(schema = @Schema(implementation = RatingView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or stars outside 1-5")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "409", description = "The caller's rating of this Atom was being changed concurrently; try again")
@@ -104,7 +108,8 @@ public class FeedbackResource {
     @Path("/comments")
     @RolesAllowed(Roles.USER)
     @Operation(operationId = "createComment", summary = "Comments on the Atom (plain text, at most 2000 characters)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank, too long, or markup or control characters")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")

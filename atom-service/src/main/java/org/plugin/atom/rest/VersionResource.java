@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,8 +84,10 @@ public class VersionResource {
     @Operation(operationId = "registerVersion", summary = "Registers a version (the CI call); idempotent",
             description = "Creates the version (and the Atom, from the 'atom' fields, when it does not exist yet). The same content again "
                     + "changes nothing; a PUBLISHED version is immutable. Only the owner, or a CI token acting for the owner, may call it.")
-    @APIResponse(responseCode = "201", description = "The version was created; Location names it")
-    @APIResponse(responseCode = "200", description = "Nothing to create: unchanged (same content), or a draft or the Atom's fields updated")
+    @APIResponse(responseCode = "201", description = "The version was created; Location names it",
+            content = @Content(schema = @Schema(implementation = Registration.class)))
+    @APIResponse(responseCode = "200", description = "Nothing to create: unchanged (same content), or a draft or the Atom's fields updated",
+            content = @Content(schema = @Schema(implementation = Registration.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation (digests are sha256:<64 hex>), "
             + "an invalid name or version, or a new Atom without its 'atom' fields")
     @APIResponse(responseCode = "409", description = "Different content for a published version, or the Atom was removed")

@@ -70,6 +70,7 @@ public class ApiDocument implements OASFilter {
         // the problem extension's own schemas: every error answer uses Problem instead
         schemas.remove(name("HttpProblem"));
         schemas.remove(name("HttpValidationProblem"));
+        schemas.remove(name("Violation"));
         Schema instant = schemas.get(name("Instant"));
         if (instant != null) {
             instant.setExamples(List.of(Timestamps.EXAMPLE));

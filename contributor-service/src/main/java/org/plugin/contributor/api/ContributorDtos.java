@@ -40,9 +40,9 @@ public final class ContributorDtos {
 
     @Schema(description = "Rectification: the fields to change, at least one; absent or null fields stay as they are")
     public record Rectification(
-            @PersonName String firstName,
-            @PersonName String lastName,
-            @ContactEmail String email) {
+            @Schema(example = "Zoë") @PersonName String firstName,
+            @Schema(example = "O'Brien-Núñez") @PersonName String lastName,
+            @Schema(example = "zoe@example.org") @ContactEmail String email) {
 
         public boolean isEmpty() {
             return firstName == null && lastName == null && email == null;

@@ -18,7 +18,7 @@ public final class ContactDtos {
     }
 
     public record NewContact(
-            @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be an account name: 3-32 lowercase letters, digits or hyphens") String accountName,
+            @Schema(example = "alice") @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be an account name: 3-32 lowercase letters, digits or hyphens") String accountName,
             @NotBlank @Size(max = 2000) @PlainText(multiline = true) String message,
             @Size(max = 254) @PlainText String replyTo) {
     }

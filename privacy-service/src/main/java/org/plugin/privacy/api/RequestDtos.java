@@ -40,9 +40,9 @@ public final class RequestDtos {
     /** The changes a RECTIFICATION asks for; at least one field. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rectification(
-            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String firstName,
-            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String lastName,
-            @Size(max = 254) @Email @PlainText String email) {
+            @Schema(example = "Zoë") @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String firstName,
+            @Schema(example = "O'Brien-Núñez") @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String lastName,
+            @Schema(example = "zoe@example.org") @Size(max = 254) @Email @PlainText String email) {
 
         public boolean empty() {
             return firstName == null && lastName == null && email == null;

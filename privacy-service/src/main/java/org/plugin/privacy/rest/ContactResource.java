@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +57,8 @@ public class ContactResource {
     @POST
     @RolesAllowed(Roles.USER)
     @Operation(operationId = "createContactRequest", summary = "Asks the operator to put the caller in touch with a contributor, by account name")
-    @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it")
+    @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it",
+            content = @Content(schema = @Schema(implementation = RequesterView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No active contributor of that account name")
     @APIResponse(responseCode = "409", description = "The contributor restricted the processing of their data")

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.CurrentCaller;
@@ -65,7 +67,8 @@ public class NoticeResource {
     @Path("/notice/versions")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "publishNoticeVersion", summary = "Publishes a new version of the notice and cookie register (admins), effective today or later")
-    @APIResponse(responseCode = "201", description = "Published; Location names it")
+    @APIResponse(responseCode = "201", description = "Published; Location names it",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past or more than 10 years ahead")
     @APIResponse(responseCode = "401", description = "Missing or invalid token")
     @APIResponse(responseCode = "403", description = "Not an admin")

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,8 +65,10 @@ public class RequestResource {
                     + "For a user who is not a contributor: RECTIFICATION is rejected (nothing to rectify), ERASURE erases this service's records "
                     + "about them and, where atom-service serves feedback by author subject (a deployment switch), the feedback they wrote; "
                     + "their history says whether atom-service was reached.")
-    @APIResponse(responseCode = "201", description = "Filed; Location names it")
-    @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one")
+    @APIResponse(responseCode = "201", description = "Filed; Location names it",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
     @APIResponse(responseCode = "409", description = "The same request was being filed at the same moment and is not readable yet; retry")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
@@ -115,7 +118,8 @@ public class RequestResource {
     @RolesAllowed(Roles.USER)
     @Operation(operationId = "getPrivacyRequestExport", summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)",
             description = "An admin's download is recorded in the request's history (an admin reading someone's personal data, email included).")
-    @APIResponse(responseCode = "200", description = "The JSON document")
+    @APIResponse(responseCode = "200", description = "The JSON document",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "The ACCESS or PORTABILITY document: the person's data from every holder, with the processing register")))
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or a type without a document")
     @APIResponse(responseCode = "409", description = "The document is not ready yet")
     @APIResponse(responseCode = "410", description = "The document expired and was deleted")
