@@ -49,6 +49,7 @@ core.register_service("openapi", "http", function(applet)
   applet:set_status(200)
   applet:add_header("content-type", "application/json")
   applet:add_header("cache-control", "no-cache")
+  applet:add_header("vary", "Origin")
   applet:add_header("content-length", tostring(#openapi_document))
   applet:start_response()
   if applet.method ~= "HEAD" then
