@@ -31,6 +31,15 @@ public class Timestamps implements ObjectMapperCustomizer {
 
     static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * Last: Quarkus registers its JavaTimeModule in a customizer of its own, and the module
+     * registered last decides how an Instant is written.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("plugin-timestamps").addSerializer(Instant.class, new InstantSerializer()));
