@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  */
 final class ApiExamples {
 
-    private static final int MAX_DEPTH = 8;
+    // deep enough for the deepest body (a notice version: content, cookies, each cookie), with a bound for cycles
+    private static final int MAX_DEPTH = 40;
 
     private final Map<String, Schema> schemas;
 
