@@ -88,6 +88,16 @@ public class ProblemTyping implements ProblemPostProcessor {
     static Map<String, String> places(ConstraintViolationException e) {
         Map<String, String> places = new HashMap<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            // a @BeanParam validated as a bean of its own (Quarkus REST): its field says where it was sent
+            String last = null;
+            for (var node : v.getPropertyPath()) {
+                last = node.getName();
+            }
+            Field declared = v.getLeafBean() == null || last == null ? null : field(v.getLeafBean().getClass(), last);
+            if (declared != null) {
+                place(declared.getAnnotation(QueryParam.class), declared.getAnnotation(PathParam.class),
+                        declared.getAnnotation(HeaderParam.class), places);
+            }
             Method method = null;
             Parameter parameter = null;
             for (var node : v.getPropertyPath()) {
