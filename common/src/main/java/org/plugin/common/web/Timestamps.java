@@ -18,8 +18,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * One timestamp format in every answer: UTC, always six fraction digits
- * ({@code 2026-11-29T10:00:00.123456Z}), the precision PostgreSQL keeps. An instant is cut to the
- * microsecond before it is written, so the 201 that creates a resource and any later read of it
+ * ({@code 2026-11-29T10:00:00.123456Z}), the precision PostgreSQL keeps. An instant is rounded to the
+ * microsecond as the PostgreSQL driver rounds it before it is written, so the 201 that creates a resource and any later read of it
  * (from the database) carry the identical string; Jackson's default wrote 0, 3, 6 or 9 digits.
  */
 @Singleton
@@ -47,7 +47,9 @@ public class Timestamps implements ObjectMapperCustomizer {
 
     /** The text of an instant in answers. */
     public static String format(Instant instant) {
-        return FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
+        // rounded half up as the PostgreSQL driver stores it, so an instant held in memory with nanoseconds
+        // reads the same in the 201 as from the database afterwards
+        return FORMAT.format(instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
     }
 
     static final class InstantSerializer extends StdSerializer<Instant> {

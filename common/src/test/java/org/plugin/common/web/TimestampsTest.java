@@ -25,8 +25,9 @@ class TimestampsTest {
     }
 
     @Test
-    void nanosecondsAreCutToTheMicrosecondPostgresqlKeeps() throws Exception {
-        assertThat(mapper.writeValueAsString(Instant.parse("2026-11-29T10:00:00.123456789Z"))).isEqualTo("\"2026-11-29T10:00:00.123456Z\"");
+    void nanosecondsAreRoundedToTheMicrosecondAsPostgresqlStoresThem() throws Exception {
+        assertThat(mapper.writeValueAsString(Instant.parse("2026-11-29T10:00:00.123456789Z"))).isEqualTo("\"2026-11-29T10:00:00.123457Z\"");
+        assertThat(mapper.writeValueAsString(Instant.parse("2026-11-29T10:00:00.123456499Z"))).isEqualTo("\"2026-11-29T10:00:00.123456Z\"");
     }
 
     @Test
