@@ -32,7 +32,7 @@ core.register_service("plugin_too_large", "http", function(applet)
       break
     end
   end
-  local body = '{"type":"about:blank","title":"Content Too Large","status":413,'
+  local body = '{"type":"urn:plugin:problem:too-large","title":"Content Too Large","status":413,'
     .. '"detail":"The request body is larger than the ' .. applet:get_var("txn.max_body")
     .. ' bytes this API accepts.","requestId":"' .. applet.f:unique_id() .. '","rejectedBy":"gateway"}'
   applet:set_status(413)
@@ -40,4 +40,42 @@ core.register_service("plugin_too_large", "http", function(applet)
   applet:add_header("content-length", tostring(#body))
   applet:start_response()
   applet:send(body)
+end)
+
+-- openapi: GET /api/openapi, the merged document of the whole public API (deploy/local/api-documents
+-- writes the file named by PLUGIN_OPENAPI_FILE before the gateway starts, and again before a reload).
+-- Read once when this file is loaded, as the configuration is: it is larger than the buffers that
+-- "http-request return ... file" may send.
+local openapi_document = nil
+do
+  local name = os.getenv("PLUGIN_OPENAPI_FILE")
+  local file = name and name ~= "" and io.open(name, "rb") or nil
+  if file ~= nil then
+    openapi_document = file:read("*a")
+    file:close()
+  end
+end
+
+core.register_service("openapi", "http", function(applet)
+  if openapi_document == nil then
+    local body = '{"type":"urn:plugin:problem:unavailable","title":"Service Unavailable","status":503,'
+      .. '"detail":"The merged API document is not available yet: retry after the time in Retry-After.",'
+      .. '"rejectedBy":"gateway"}'
+    applet:set_status(503)
+    applet:add_header("content-type", "application/problem+json")
+    applet:add_header("retry-after", "5")
+    applet:add_header("content-length", tostring(#body))
+    applet:start_response()
+    applet:send(body)
+    return
+  end
+  applet:set_status(200)
+  applet:add_header("content-type", "application/json")
+  applet:add_header("cache-control", "no-cache")
+  applet:add_header("vary", "Origin")
+  applet:add_header("content-length", tostring(#openapi_document))
+  applet:start_response()
+  if applet.method ~= "HEAD" then
+    applet:send(openapi_document)
+  end
 end)

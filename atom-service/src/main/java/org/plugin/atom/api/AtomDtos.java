@@ -62,16 +62,16 @@ public final class AtomDtos {
 
     /** POST /api/atoms. */
     public record AtomCreate(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @Schema(example = "router-fw") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
             @NotBlank @Size(max = 120) @PlainText String displayName,
             @NotBlank @Size(max = 300) @PlainText String summary,
             @NotNull @Size(max = 20000) @MarkdownText String description,
             @NotNull Kind kind,
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
 
         public AtomMetadata metadata() {
             return new AtomMetadata(displayName, summary, description, kind, category, tags, license, sourceUrl, documentationUrl);
@@ -84,11 +84,11 @@ public final class AtomDtos {
             @NotBlank @Size(max = 300) @PlainText String summary,
             @NotNull @Size(max = 20000) @MarkdownText String description,
             @NotNull Kind kind,
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @NotNull @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "MIT OR Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
     }
 
     /** PATCH /api/atoms/{name}: absent fields stay as they are. */
@@ -97,26 +97,26 @@ public final class AtomDtos {
             @Size(min = 1, max = 300) @PlainText String summary,
             @Size(max = 20000) @MarkdownText String description,
             Kind kind,
-            @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
+            @Schema(example = "networking") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String category,
             @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
             @Size(max = LicenseExpression.MAX_LENGTH) @SpdxExpression @Schema(description = LICENSE_DESCRIPTION, example = "Apache-2.0") String license,
-            @WebUrl String sourceUrl,
-            @WebUrl String documentationUrl) {
+            @Schema(example = "https://git.example.org/router-fw") @WebUrl String sourceUrl,
+            @Schema(example = "https://docs.example.org/router-fw") @WebUrl String documentationUrl) {
     }
 
     /** PUT /api/atoms/{name}/owner (admin). */
-    public record OwnerChange(@NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be a contributor account name") String accountName) {
+    public record OwnerChange(@Schema(example = "bob") @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be a contributor account name") String accountName) {
     }
 
     public record Artifact(
             @NotNull ArtifactType type,
-            @NotBlank @Pattern(regexp = REFERENCE, message = "must be 1-500 printable characters without spaces") @PlainText String reference,
-            @NotNull @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
+            @Schema(example = "registry.example.org/router-fw:1.0.0") @NotBlank @Pattern(regexp = REFERENCE, message = "must be 1-500 printable characters without spaces") @PlainText String reference,
+            @Schema(example = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") @NotNull @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
     }
 
     public record ConnectionPoint(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
-            @NotNull @Pattern(regexp = PROTOCOL, message = "must be 1-32 letters, digits, '.', '_', '/', '+' or '-' (for example HTTP, gRPC, GTP-U)") String protocol,
+            @Schema(example = "in") @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String name,
+            @Schema(example = "HTTP") @NotNull @Pattern(regexp = PROTOCOL, message = "must be 1-32 letters, digits, '.', '_', '/', '+' or '-' (for example HTTP, gRPC, GTP-U)") String protocol,
             @NotNull Direction direction) {
     }
 
@@ -134,34 +134,34 @@ public final class AtomDtos {
     }
 
     /** A contributor as pages show them: the notice's three public fields (null when hidden or unavailable). */
-    public record ContributorRef(UUID id, String accountName, String firstName, String lastName) {
+    public record ContributorRef(UUID id, @Schema(nullable = true) String accountName, @Schema(nullable = true) String firstName, @Schema(nullable = true) String lastName) {
     }
 
-    public record RatingSummary(long count, BigDecimal average, Map<String, Long> distribution) {
+    public record RatingSummary(long count, @Schema(nullable = true) BigDecimal average, Map<String, Long> distribution) {
     }
 
-    public record VersionSummary(String version, State state, Instant createdAt, Instant publishedAt, Instant deprecatedAt) {
+    public record VersionSummary(String version, State state, Instant createdAt, @Schema(nullable = true) Instant publishedAt, @Schema(nullable = true) Instant deprecatedAt) {
     }
 
     /** GET /api/atoms/{name}. */
     public record AtomDetail(String name, String displayName, String summary, String description, Kind kind, String category,
-            List<String> tags, String license, String sourceUrl, String documentationUrl, Lifecycle lifecycle,
-            ContributorRef owner, boolean attributionHidden, String latestVersion, RatingSummary rating,
-            List<VersionSummary> versions, Instant createdAt, Instant updatedAt, Instant deprecatedAt, Instant removedAt) {
+            List<String> tags, String license, @Schema(nullable = true) String sourceUrl, @Schema(nullable = true) String documentationUrl, Lifecycle lifecycle,
+            @Schema(nullable = true) ContributorRef owner, boolean attributionHidden, @Schema(nullable = true) String latestVersion, RatingSummary rating,
+            List<VersionSummary> versions, Instant createdAt, @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) Instant deprecatedAt, @Schema(nullable = true) Instant removedAt) {
     }
 
     /** One hit of GET /api/atoms. */
     public record AtomSummary(String name, String displayName, String summary, Kind kind, String category, List<String> tags,
-            String license, Lifecycle lifecycle, String latestVersion, ContributorRef owner, boolean attributionHidden,
-            long ratingCount, BigDecimal ratingAverage, Instant createdAt, Instant updatedAt, Double rank) {
+            String license, Lifecycle lifecycle, @Schema(nullable = true) String latestVersion, @Schema(nullable = true) ContributorRef owner, boolean attributionHidden,
+            long ratingCount, @Schema(nullable = true) BigDecimal ratingAverage, Instant createdAt, @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) Double rank) {
     }
 
     /**
      * A page of search hits: {@link org.plugin.common.web.Page}'s fields, plus whether {@code total}
      * is only a lower bound (a search stops counting at a bound, so that it costs the same at any
-     * catalog size). {@code nextOffset} is absent when no further page can be fetched.
+     * catalog size). {@code nextOffset} is null when no further page can be fetched.
      */
-    public record SearchPage(List<AtomSummary> items, long total, boolean totalIsLowerBound, int limit, int offset, Integer nextOffset) {
+    public record SearchPage(List<AtomSummary> items, long total, boolean totalIsLowerBound, int limit, int offset, @Schema(nullable = true) Integer nextOffset) {
     }
 
     /**
@@ -173,8 +173,8 @@ public final class AtomDtos {
 
     /** A version in full. */
     public record VersionView(String atom, String version, State state, List<Artifact> artifacts, List<String> languages,
-            List<ConnectionPoint> connectionPoints, String releaseNotes, String contentDigest, Instant createdAt,
-            Instant updatedAt, Instant publishedAt, Instant deprecatedAt) {
+            List<ConnectionPoint> connectionPoints, @Schema(nullable = true) String releaseNotes, @Schema(nullable = true) String contentDigest, Instant createdAt,
+            @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) Instant publishedAt, @Schema(nullable = true) Instant deprecatedAt) {
     }
 
     public enum Outcome {
@@ -192,7 +192,7 @@ public final class AtomDtos {
      * The answer of the dry run: what the real call would answer, and why; {@code warnings} are
      * accepted but worth fixing (a deprecated SPDX license identifier).
      */
-    public record ValidationReport(boolean accepted, int status, Outcome outcome, boolean atomCreated, boolean atomUpdated,
+    public record ValidationReport(boolean accepted, int status, @Schema(nullable = true) Outcome outcome, boolean atomCreated, boolean atomUpdated,
             List<ValidationProblem> problems, List<String> warnings) {
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.atom.api.AtomDtos.ContributorRef;
 import org.plugin.atom.api.AtomDtos.Lifecycle;
 import org.plugin.atom.api.AtomDtos.State;
@@ -23,14 +24,14 @@ public final class ChainDtos {
     }
 
     public record NodeSpec(
-            @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String atom,
+            @Schema(example = "fw") @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
+            @Schema(example = "router-fw") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String atom,
             @NotNull @Size(min = 1, max = 128) @PlainText String version) {
     }
 
     public record Endpoint(
-            @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String node,
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String point) {
+            @Schema(example = "fw") @NotNull @Pattern(regexp = KEY, message = KEY_MESSAGE) String node,
+            @Schema(example = "out") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String point) {
     }
 
     public record LinkSpec(@NotNull @Valid Endpoint from, @NotNull @Valid Endpoint to) {
@@ -38,25 +39,25 @@ public final class ChainDtos {
 
     /** POST /api/chains. */
     public record ChainCreate(
-            @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String name,
+            @Schema(example = "edge-chain") @NotNull @Pattern(regexp = AtomDtos.SLUG, message = AtomDtos.SLUG_MESSAGE) String name,
             @Size(max = 2000) @PlainText(multiline = true) String description,
             @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid NodeSpec> nodes,
             @Size(max = 200) List<@NotNull @Valid LinkSpec> links) {
     }
 
     /** One node as a chain shows it; {@code removed} when its Atom was removed by its owner (a tombstone). */
-    public record NodeView(String key, String atom, String version, String displayName, Lifecycle atomLifecycle, State versionState,
+    public record NodeView(String key, String atom, String version, @Schema(nullable = true) String displayName, @Schema(nullable = true) Lifecycle atomLifecycle, @Schema(nullable = true) State versionState,
             boolean removed) {
     }
 
     public record LinkView(Endpoint from, Endpoint to, String protocol) {
     }
 
-    public record ChainView(String name, String description, ContributorRef owner, boolean attributionHidden, boolean intact,
-            List<NodeView> nodes, List<LinkView> links, Instant createdAt, Instant updatedAt) {
+    public record ChainView(String name, @Schema(nullable = true) String description, @Schema(nullable = true) ContributorRef owner, boolean attributionHidden, boolean intact,
+            List<NodeView> nodes, List<LinkView> links, Instant createdAt, @Schema(nullable = true) Instant updatedAt) {
     }
 
-    public record ChainSummary(String name, String description, ContributorRef owner, boolean attributionHidden, int nodes,
+    public record ChainSummary(String name, @Schema(nullable = true) String description, @Schema(nullable = true) ContributorRef owner, boolean attributionHidden, int nodes,
             Instant createdAt) {
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.atom.api.AtomDtos.ContributorRef;
 import org.plugin.common.validation.PlainText;
 
@@ -21,14 +22,14 @@ public final class FeedbackDtos {
     public record RatingInput(@NotNull @Min(1) @Max(5) Integer stars) {
     }
 
-    public record RatingView(String atom, int stars, Instant createdAt, Instant updatedAt) {
+    public record RatingView(String atom, int stars, Instant createdAt, @Schema(nullable = true) Instant updatedAt) {
     }
 
     public record CommentInput(@NotBlank @Size(max = 2000) @PlainText(multiline = true) String body) {
     }
 
     /** A comment; {@code author} is set when its author is a contributor whose attribution may be shown. */
-    public record CommentView(UUID id, String atom, String body, ContributorRef author, boolean mine, Instant createdAt) {
+    public record CommentView(UUID id, String atom, String body, @Schema(nullable = true) ContributorRef author, boolean mine, Instant createdAt) {
     }
 
     public enum ModerationReason {

@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.atom.api.ChainDtos.ChainCreate;
 import org.plugin.atom.api.ChainDtos.ChainSummary;
 import org.plugin.atom.api.ChainDtos.ChainView;
@@ -44,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the role user, or the caller may not act on this chain")
+@Tag(name = "Chains", description = "VNF chains of Atom versions: validated on creation, listed, read, deleted")
 public class ChainResource {
 
     private final ChainService chains;
@@ -54,12 +58,13 @@ public class ChainResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Creates a chain owned by the caller (a registered active contributor)",
+    @Operation(operationId = "createChain", summary = "Creates a chain owned by the caller (a registered active contributor)",
             description = "Every node references a PUBLISHED Atom version; every link goes from an OUT or BIDIRECTIONAL connection point "
                     + "to an IN or BIDIRECTIONAL one of the same protocol; the links form no cycle. A refusal lists every failure in "
                     + "'errors', each with a code: DUPLICATE_NODE, UNKNOWN_ATOM, UNKNOWN_VERSION, VERSION_NOT_PUBLISHED, UNKNOWN_NODE, "
                     + "UNKNOWN_CONNECTION_POINT, DIRECTION_MISMATCH, PROTOCOL_MISMATCH, DUPLICATE_LINK, CYCLE.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the chain")
+    @APIResponse(responseCode = "201", description = "Created; Location names the chain",
+            content = @Content(schema = @Schema(implementation = ChainView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a chain that fails a check")
     @APIResponse(responseCode = "409", description = "The chain name is taken")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")
@@ -76,7 +81,7 @@ public class ChainResource {
 
     @GET
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Chains, newest first; optionally those using an Atom, or those of a contributor (id)")
+    @Operation(operationId = "listChains", summary = "Chains, newest first; optionally those using an Atom, or those of a contributor (id)")
     @APIResponse(responseCode = "200", description = "A page of chains")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<ChainSummary> list(@Parameter(description = "An Atom name") @QueryParam("atom") @Size(max = 64) @PlainText String atom,
@@ -95,7 +100,7 @@ public class ChainResource {
     @GET
     @Path("/{name}")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "A chain: nodes (removed Atoms marked), links with their protocol, owner's public names")
+    @Operation(operationId = "getChain", summary = "A chain: nodes (removed Atoms marked), links with their protocol, owner's public names")
     @APIResponse(responseCode = "200", description = "The chain")
     @APIResponse(responseCode = "404", description = "No such chain")
     public ChainView get(@PathParam("name") String name) {
@@ -106,7 +111,7 @@ public class ChainResource {
     @Path("/{name}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Deletes a chain (owner or admin)")
+    @Operation(operationId = "deleteChain", summary = "Deletes a chain (owner or admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such chain")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is; nothing was changed")

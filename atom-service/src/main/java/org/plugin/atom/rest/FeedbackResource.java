@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.atom.api.FeedbackDtos.CommentInput;
 import org.plugin.atom.api.FeedbackDtos.CommentView;
 import org.plugin.atom.api.FeedbackDtos.RatingInput;
@@ -44,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the role user, or the caller may not delete this comment")
+@Tag(name = "Feedback", description = "Ratings and comments of platform users on an Atom")
 public class FeedbackResource {
 
     private final FeedbackService feedback;
@@ -55,9 +59,11 @@ public class FeedbackResource {
     @PUT
     @Path("/ratings/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
-    @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom")
-    @APIResponse(responseCode = "200", description = "The caller's rating, changed")
+    @Operation(operationId = "rateAtom", summary = "Rates the Atom 1-5; one rating per user per Atom, a second call changes it")
+    @APIResponse(responseCode = "201", description = "The caller's first rating of this Atom",
+            content = @Content(schema = @Schema(implementation = RatingView.class)))
+    @APIResponse(responseCode = "200", description = "The caller's rating, changed",
+            content = @Content(schema = @Schema(implementation = RatingView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or stars outside 1-5")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "409", description = "The caller's rating of this Atom was being changed concurrently; try again")
@@ -73,7 +79,7 @@ public class FeedbackResource {
     @GET
     @Path("/ratings/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's rating of the Atom")
+    @Operation(operationId = "getMyRating", summary = "The caller's rating of the Atom")
     @APIResponse(responseCode = "200", description = "The rating")
     @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
     public RatingView myRating(@PathParam("name") String name) {
@@ -84,7 +90,7 @@ public class FeedbackResource {
     @Path("/ratings/mine")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Withdraws the caller's rating")
+    @Operation(operationId = "deleteMyRating", summary = "Withdraws the caller's rating")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No such Atom, or not rated by the caller")
     public void deleteMyRating(@PathParam("name") String name) {
@@ -94,7 +100,7 @@ public class FeedbackResource {
     @GET
     @Path("/comments")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Comments on the Atom, newest first, with their authors' public names when authors are contributors")
+    @Operation(operationId = "listComments", summary = "Comments on the Atom, newest first, with their authors' public names when authors are contributors")
     @APIResponse(responseCode = "200", description = "A page of comments")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such Atom")
@@ -105,8 +111,9 @@ public class FeedbackResource {
     @POST
     @Path("/comments")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Comments on the Atom (plain text, at most 2000 characters)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createComment", summary = "Comments on the Atom (plain text, at most 2000 characters)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank, too long, or markup or control characters")
     @APIResponse(responseCode = "404", description = "No such Atom")
     @APIResponse(responseCode = "503", description = "contributor-service does not answer; nothing was changed")
@@ -125,7 +132,7 @@ public class FeedbackResource {
     @Path("/comments/{id}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
+    @Operation(operationId = "deleteComment", summary = "Deletes a comment: its author, or an admin (moderation, recorded in the ledger with a reason code)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "Invalid comment id or reason")
     @APIResponse(responseCode = "404", description = "No such Atom or comment")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.atom.api.LedgerDtos.LedgerEntryView;
 import org.plugin.atom.api.LedgerDtos.Verification;
 import org.plugin.atom.service.LedgerService;
@@ -30,6 +31,7 @@ import org.plugin.common.web.PageRequest;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role")
+@Tag(name = "Ledger", description = "The append-only contribution ledger: who registered, changed or removed which Atom version, and its verification")
 public class LedgerResource {
 
     private final LedgerService ledger;
@@ -41,7 +43,7 @@ public class LedgerResource {
     @GET
     @Path("/{name}/ledger")
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "An Atom's contribution history, oldest first: who registered, changed or removed what, and when",
+    @Operation(operationId = "listAtomLedger", summary = "An Atom's contribution history, oldest first: who registered, changed or removed what, and when",
             description = "Also answers for removed Atoms: the ledger outlives them. VERSION_DRAFTED entries show only to the Atom's owner "
                     + "(or a CI token acting for them) and admins, as draft versions do.")
     @APIResponse(responseCode = "200", description = "A page of ledger entries")
@@ -54,7 +56,7 @@ public class LedgerResource {
     @GET
     @Path("/ledger")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The whole ledger, oldest first, or the entries of one contributor (admin)")
+    @Operation(operationId = "listLedgerEntries", summary = "The whole ledger, oldest first, or the entries of one contributor (admin)")
     @APIResponse(responseCode = "200", description = "A page of ledger entries")
     @APIResponse(responseCode = "400", description = "Invalid contributor id or paging")
     public Page<LedgerEntryView> entries(@Parameter(description = "A contributor id") @QueryParam("contributor") String contributor,
@@ -73,7 +75,7 @@ public class LedgerResource {
     @GET
     @Path("/ledger/verification")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Verifies the whole ledger (admin): every entry's hash, its link to the previous one, no gap, the head",
+    @Operation(operationId = "verifyLedger", summary = "Verifies the whole ledger (admin): every entry's hash, its link to the previous one, no gap, the head",
             description = "valid=false names the first broken entry and why.")
     @APIResponse(responseCode = "200", description = "The verdict")
     public Verification verify() {

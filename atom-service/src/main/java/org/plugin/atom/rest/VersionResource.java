@@ -14,12 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.atom.api.AtomDtos.Outcome;
 import org.plugin.atom.api.AtomDtos.Registration;
 import org.plugin.atom.api.AtomDtos.ValidationReport;
@@ -28,8 +31,8 @@ import org.plugin.atom.api.AtomDtos.VersionView;
 import org.plugin.atom.service.AtomService;
 import org.plugin.atom.service.CatalogService;
 import org.plugin.atom.service.Conflicts;
-import org.plugin.atom.service.RegistrationService;
 import org.plugin.atom.service.RegistrationService.DryRun;
+import org.plugin.atom.service.RegistrationService;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
@@ -43,6 +46,7 @@ import org.plugin.common.web.DomainProblemMapper;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role, or the caller may not act on this Atom")
+@Tag(name = "Versions", description = "Immutable Atom versions with their artifacts: registration by owners and CI pipelines, validation, deprecation")
 public class VersionResource {
 
     private final CatalogService catalog;
@@ -57,7 +61,7 @@ public class VersionResource {
 
     @GET
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "An Atom's versions in full, newest first (semantic-version precedence)")
+    @Operation(operationId = "listVersions", summary = "An Atom's versions in full, newest first (semantic-version precedence)")
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such Atom")
@@ -68,7 +72,7 @@ public class VersionResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "One version: artifacts with their digests, languages, connection points, release notes, state")
+    @Operation(operationId = "getVersion", summary = "One version: artifacts with their digests, languages, connection points, release notes, state")
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such Atom or version")
     public VersionView get(@PathParam("name") String name, @PathParam("version") String version) {
@@ -78,11 +82,13 @@ public class VersionResource {
     @PUT
     @Path("/{version}")
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "Registers a version (the CI call); idempotent",
+    @Operation(operationId = "registerVersion", summary = "Registers a version (the CI call); idempotent",
             description = "Creates the version (and the Atom, from the 'atom' fields, when it does not exist yet). The same content again "
                     + "changes nothing; a PUBLISHED version is immutable. Only the owner, or a CI token acting for the owner, may call it.")
-    @APIResponse(responseCode = "201", description = "The version was created; Location names it")
-    @APIResponse(responseCode = "200", description = "Nothing to create: unchanged (same content), or a draft or the Atom's fields updated")
+    @APIResponse(responseCode = "201", description = "The version was created; Location names it",
+            content = @Content(schema = @Schema(implementation = Registration.class)))
+    @APIResponse(responseCode = "200", description = "Nothing to create: unchanged (same content), or a draft or the Atom's fields updated",
+            content = @Content(schema = @Schema(implementation = Registration.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation (digests are sha256:<64 hex>), "
             + "an invalid name or version, or a new Atom without its 'atom' fields")
     @APIResponse(responseCode = "409", description = "Different content for a published version, or the Atom was removed")
@@ -106,7 +112,7 @@ public class VersionResource {
     @POST
     @Path("/{version}/validation")
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "Dry run of the registration: would this PUT be accepted, and if not why. Writes nothing.",
+    @Operation(operationId = "validateVersion", summary = "Dry run of the registration: would this PUT be accepted, and if not why. Writes nothing.",
             description = "Answers 200 with the status the PUT would answer and every problem found; only unreadable JSON is a 400.")
     @APIResponse(responseCode = "200", description = "The verdict")
     @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape")
@@ -127,7 +133,7 @@ public class VersionResource {
     @Path("/{version}/deprecation")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.USER, Roles.CI })
-    @Operation(summary = "Deprecates a published version (owner or admin); chains keep it, new chains cannot use it")
+    @Operation(operationId = "deprecateVersion", summary = "Deprecates a published version (owner or admin); chains keep it, new chains cannot use it")
     @APIResponse(responseCode = "200", description = "The version as it is now")
     @APIResponse(responseCode = "404", description = "No such Atom or version")
     @APIResponse(responseCode = "409", description = "The version is a draft")

@@ -39,7 +39,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>403 for a CORS request from an origin that is neither configured ({@code quarkus.http.cors.origins})
  * nor the service's own, or with a method CORS does not allow: the decision Quarkus's CORS filter
  * takes, which would answer it with an empty body;</li>
- * <li>any other failure of the HTTP layer (but 401, whose challenge Quarkus writes).</li>
+ * <li>any other failure of the HTTP layer (but 401, whose challenge Quarkus writes);</li>
+ * <li>{@code Vary: Origin} on every answer when CORS is on, so no cache serves one origin's answer to another.</li>
  * </ul>
  * Requests the HTTP codec cannot parse at all (a malformed request line, a line or header block over
  * {@code quarkus.http.limits.max-initial-line-length} / {@code max-header-size}) never reach a
@@ -82,6 +83,10 @@ public class HttpEdge {
         if (id == null || !SAFE_REQUEST_ID.matcher(id).matches()) {
             id = UUID.randomUUID().toString();
             request.headers().set(RequestIdFilter.HEADER, id);
+        }
+        if (cors) {
+            // a cache must keep answers per origin: CORS headers differ between origins (or are absent)
+            ctx.addHeadersEndHandler(v -> varyByOrigin(ctx.response().headers()));
         }
         if (!validUri(request.uri())) {
             problem(ctx, 400, "The request URI is malformed: characters such as | ^ { } \" < > \\ and spaces must be percent-encoded");
@@ -148,7 +153,7 @@ public class HttpEdge {
 
     static void problem(RoutingContext ctx, int status, String detail) {
         var reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-        JsonObject body = new JsonObject().put("status", status).put("title", reason).put("detail", detail)
+        JsonObject body = new JsonObject().put("type", ProblemType.of(status).uri().toString()).put("status", status).put("title", reason).put("detail", detail)
                 .put("instance", ctx.request().path());
         String id = ctx.request().getHeader(RequestIdFilter.HEADER);
         if (id != null) {
@@ -156,6 +161,15 @@ public class HttpEdge {
             ctx.response().putHeader(RequestIdFilter.HEADER, id);
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json").end(body.encode());
+    }
+
+    static void varyByOrigin(io.vertx.core.MultiMap headers) {
+        String vary = String.join(", ", headers.getAll(HttpHeaders.VARY));
+        if (vary.isBlank()) {
+            headers.set(HttpHeaders.VARY, "Origin");
+        } else if (java.util.Arrays.stream(vary.split(",")).map(String::strip).noneMatch(v -> v.equalsIgnoreCase("Origin") || v.equals("*"))) {
+            headers.set(HttpHeaders.VARY, vary + ", Origin");
+        }
     }
 
     static boolean validUri(String uri) {

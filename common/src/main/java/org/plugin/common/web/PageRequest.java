@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 public class PageRequest {
 
     public static final int MAX_LIMIT = 100;
+    public static final int MAX_OFFSET = 1_000_000;
     private static final String WHOLE_NUMBER = "[0-9]{1,9}";
 
     @QueryParam("limit")
@@ -27,7 +28,7 @@ public class PageRequest {
     @DefaultValue("0")
     @Pattern(regexp = WHOLE_NUMBER, message = "must be a whole number")
     @Min(0)
-    @Max(1_000_000)
+    @Max(MAX_OFFSET)
     String offset = "0";
 
     public PageRequest() {
@@ -44,5 +45,26 @@ public class PageRequest {
 
     public int offset() {
         return Integer.parseInt(offset);
+    }
+
+    /** {@code limit} as the documents describe it, once, as a shared parameter ({@link ApiDocument}). */
+    static org.eclipse.microprofile.openapi.models.parameters.Parameter limitParameter() {
+        return paging("limit", "How many items one page holds", 1, MAX_LIMIT, 20);
+    }
+
+    /** {@code offset}: how many items of the sorted list come before the page (the previous page's nextOffset). */
+    static org.eclipse.microprofile.openapi.models.parameters.Parameter offsetParameter() {
+        return paging("offset", "How many items of the sorted list come before this page: 0, then the previous page's nextOffset",
+                0, MAX_OFFSET, 0);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.parameters.Parameter paging(String name, String description, int min, int max,
+            int byDefault) {
+        return org.eclipse.microprofile.openapi.OASFactory.createParameter().name(name)
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY).required(false).description(description)
+                .schema(org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(min)).maximum(java.math.BigDecimal.valueOf(max)).defaultValue(byDefault))
+                .example(byDefault);
     }
 }

@@ -25,6 +25,8 @@ public final class ContributorDtos {
     }
 
     /** What a caller is shown of one contributor: the public view, or the admin view for admins. */
+    @Schema(description = "The public view, or the admin view for admins (it has every field of the public view, and more)",
+            anyOf = { PublicView.class, AdminView.class })
     public sealed interface ContributorView permits PublicView, AdminView {
     }
 
@@ -38,9 +40,9 @@ public final class ContributorDtos {
 
     @Schema(description = "Rectification: the fields to change, at least one; absent or null fields stay as they are")
     public record Rectification(
-            @PersonName String firstName,
-            @PersonName String lastName,
-            @ContactEmail String email) {
+            @Schema(example = "Zoë") @PersonName String firstName,
+            @Schema(example = "O'Brien-Núñez") @PersonName String lastName,
+            @Schema(example = "zoe@example.org") @ContactEmail String email) {
 
         public boolean isEmpty() {
             return firstName == null && lastName == null && email == null;
@@ -52,20 +54,20 @@ public final class ContributorDtos {
      * restricted contributor the names are null: only the account name is shown.
      */
     @Schema(description = "Public view: account name, first name, last name (null while the contributor is restricted), since when")
-    public record PublicView(String accountName, String firstName, String lastName, Instant since) implements ContributorView {
+    public record PublicView(String accountName, @Schema(nullable = true) String firstName, @Schema(nullable = true) String lastName, Instant since) implements ContributorView {
     }
 
     /** The operator's view: everything but the audit. Every read of it is recorded. */
     @Schema(description = "Admin view: the public fields plus email, status, token subject and lifecycle dates")
-    public record AdminView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
-            String subject, boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt,
-            Instant erasureDueAt, Instant erasedAt) implements ContributorView {
+    public record AdminView(UUID id, String accountName, @Schema(nullable = true) String firstName, @Schema(nullable = true) String lastName, @Schema(nullable = true) String email, Status status,
+            @Schema(nullable = true) String subject, boolean restricted, Instant since, @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) Instant deactivatedAt,
+            @Schema(nullable = true) Instant erasureDueAt, @Schema(nullable = true) Instant erasedAt) implements ContributorView {
     }
 
     /** The contributor's own record. */
     @Schema(description = "The caller's own contributor record")
     public record SelfView(UUID id, String accountName, String firstName, String lastName, String email, Status status,
-            boolean restricted, Instant since, Instant updatedAt, Instant deactivatedAt, Instant erasureDueAt) {
+            boolean restricted, Instant since, @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) Instant deactivatedAt, @Schema(nullable = true) Instant erasureDueAt) {
     }
 
     @Schema(description = "A deactivated account and the date by which its personal data will be erased")
@@ -82,7 +84,7 @@ public final class ContributorDtos {
 
     @Schema(description = "A contributor's restriction state")
     public record RestrictionState(UUID id, String accountName, Status status, boolean restricted,
-            @Schema(description = "The reason given with the last change") String reason,
-            @Schema(description = "When the restriction was last set or lifted") Instant changedAt) {
+            @Schema(nullable = true, description = "The reason given with the last change") String reason,
+            @Schema(nullable = true, description = "When the restriction was last set or lifted") Instant changedAt) {
     }
 }

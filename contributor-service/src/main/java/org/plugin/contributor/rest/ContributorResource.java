@@ -29,16 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.validation.PlainText;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
-import org.plugin.contributor.api.ContributorDtos.AdminView;
 import org.plugin.contributor.api.ContributorDtos.ContributorView;
 import org.plugin.contributor.api.ContributorDtos.Deactivation;
-import org.plugin.contributor.api.ContributorDtos.PublicView;
 import org.plugin.contributor.api.ContributorDtos.Rectification;
 import org.plugin.contributor.api.ContributorDtos.Registration;
 import org.plugin.contributor.api.ContributorDtos.RestrictionChange;
@@ -63,6 +62,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role")
 @APIResponse(responseCode = "406", description = "The Accept header admits no JSON answer")
+@Tag(name = "Contributors", description = "Contributor accounts: registration, the directory, public views, the caller's own record, rectification, deactivation; restriction by admins")
 public class ContributorResource {
 
     private final ContributorService service;
@@ -79,7 +79,7 @@ public class ContributorResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Registers the caller (the token's subject) as a contributor",
+    @Operation(operationId = "registerContributor", summary = "Registers the caller (the token's subject) as a contributor",
             description = "With the email the provider verified: a token that says email_verified false, or that carries "
                     + "another email than the one given, is refused (403). Frontends prefill the names and email from the "
                     + "token's given_name, family_name and email.")
@@ -104,11 +104,10 @@ public class ContributorResource {
 
     @GET
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The directory of active contributors, searchable by name",
+    @Operation(operationId = "listContributors", summary = "The directory of active contributors, searchable by name",
             description = "Sorted by account name, then id. Users get public views; admins get admin views (with email, "
                     + "each read recorded) and may list another status.")
-    @APIResponse(responseCode = "200", description = "One page; items are public views, or admin views for admins",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "One page; items are public views, or admin views for admins")
     @APIResponse(responseCode = "400", description = "Bad paging, search or status parameter")
     @APIResponse(responseCode = "403", description = "A status other than ACTIVE asked by a non-admin")
     public Page<ContributorView> directory(
@@ -124,7 +123,7 @@ public class ContributorResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's own contributor record, whatever its status")
+    @Operation(operationId = "getMyContributor", summary = "The caller's own contributor record, whatever its status")
     @APIResponse(responseCode = "200", description = "The caller's record",
             content = @Content(schema = @Schema(implementation = SelfView.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered")
@@ -135,7 +134,7 @@ public class ContributorResource {
     @PATCH
     @Path("/me")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Rectifies the caller's first name, last name or email",
+    @Operation(operationId = "rectifyMyContributor", summary = "Rectifies the caller's first name, last name or email",
             description = "Each changed field is audited by name, time and actor; old values are not kept.")
     @APIResponse(responseCode = "200", description = "The rectified record",
             content = @Content(schema = @Schema(implementation = SelfView.class)))
@@ -154,7 +153,7 @@ public class ContributorResource {
     @Path("/me/deactivation")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Deactivates the caller's account",
+    @Operation(operationId = "deactivateMyContributor", summary = "Deactivates the caller's account",
             description = "At once: gone from public views and the directory, cannot publish. Personal data is erased "
                     + "by the stated deadline (one calendar month, Europe/Paris). Repeating it changes nothing.")
     @APIResponse(responseCode = "200", description = "Deactivated, with the erasure deadline",
@@ -171,7 +170,7 @@ public class ContributorResource {
     @Path("/me")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Deactivates the caller's account (same as POST /me/deactivation)")
+    @Operation(operationId = "deleteMyContributor", summary = "Deactivates the caller's account (same as POST /me/deactivation)")
     @APIResponse(responseCode = "200", description = "Deactivated, with the erasure deadline",
             content = @Content(schema = @Schema(implementation = Deactivation.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered")
@@ -182,11 +181,11 @@ public class ContributorResource {
     @GET
     @Path("/{accountName}")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "A contributor by account name",
+    @Operation(operationId = "getContributor", summary = "A contributor by account name",
             description = "Users get the public view of an active contributor (no names while restricted); admins get "
                     + "the admin view of a contributor of any status, and the read of the email is recorded.")
     @APIResponse(responseCode = "200", description = "Public view, or admin view for admins",
-            content = @Content(schema = @Schema(oneOf = { PublicView.class, AdminView.class })))
+            content = @Content(schema = @Schema(implementation = ContributorView.class)))
     @APIResponse(responseCode = "404", description = "No active contributor of that name (for admins: none at all)")
     public ContributorView get(@PathParam("accountName") String accountName) {
         return service.view(accountName, caller.get());
@@ -195,7 +194,7 @@ public class ContributorResource {
     @PUT
     @Path("/{accountName}/restriction")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Sets or lifts a contributor's restriction of processing (admins)",
+    @Operation(operationId = "setContributorRestriction", summary = "Sets or lifts a contributor's restriction of processing (admins)",
             description = "While restricted, public views and the names other services show carry no first or last name. "
                     + "Asking for the current state again changes nothing.")
     @APIResponse(responseCode = "200", description = "The contributor's restriction state",

@@ -176,7 +176,8 @@ class HostileInputSuiteTest {
                         return;
                     }
                     List<Param> params = new ArrayList<>();
-                    for (JsonNode p : m.getValue().path("parameters")) {
+                    for (JsonNode declared : m.getValue().path("parameters")) {
+                        JsonNode p = resolve(doc, declared); // shared parameters (limit, offset) are references
                         params.add(new Param(p.get("name").asText(), p.get("in").asText(), resolve(doc, p.path("schema"))));
                     }
                     JsonNode body = m.getValue().path("requestBody").path("content").path("application/json").path("schema");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.common.validation.PlainText;
 
 /** Contact requests: the requester never sees an email; the contributor sees only what was relayed. */
@@ -17,7 +18,7 @@ public final class ContactDtos {
     }
 
     public record NewContact(
-            @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be an account name: 3-32 lowercase letters, digits or hyphens") String accountName,
+            @Schema(example = "alice") @NotNull @Pattern(regexp = "^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$", message = "must be an account name: 3-32 lowercase letters, digits or hyphens") String accountName,
             @NotBlank @Size(max = 2000) @PlainText(multiline = true) String message,
             @Size(max = 254) @PlainText String replyTo) {
     }
@@ -26,17 +27,17 @@ public final class ContactDtos {
      * What the requester sees. {@code accountName} is read from contributor-service when shown: null
      * once the contributor is deactivated or erased, or while contributor-service does not answer.
      */
-    public record RequesterView(UUID id, String accountName, String message, ContactStatus status, Instant createdAt,
-            Instant decidedAt, String decisionNote) {
+    public record RequesterView(UUID id, @Schema(nullable = true) String accountName, String message, ContactStatus status, Instant createdAt,
+            @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String decisionNote) {
     }
 
     /** What the contributor sees of a request relayed to them. */
-    public record ReceivedView(UUID id, String message, String replyTo, Instant createdAt, Instant relayedAt) {
+    public record ReceivedView(UUID id, String message, @Schema(nullable = true) String replyTo, Instant createdAt, @Schema(nullable = true) Instant relayedAt) {
     }
 
     /** What admins see ({@code accountName} as in {@link RequesterView}). */
-    public record AdminView(UUID id, String requesterSubject, UUID contributorId, String accountName, String message,
-            String replyTo, ContactStatus status, Instant createdAt, Instant decidedAt, String decidedBy, String decisionNote) {
+    public record AdminView(UUID id, String requesterSubject, UUID contributorId, @Schema(nullable = true) String accountName, String message,
+            @Schema(nullable = true) String replyTo, ContactStatus status, Instant createdAt, @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String decidedBy, @Schema(nullable = true) String decisionNote) {
     }
 
     public record Decision(@Size(max = 1000) @PlainText(multiline = true) String note) {

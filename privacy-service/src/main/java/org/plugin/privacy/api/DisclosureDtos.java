@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.common.validation.PlainText;
 
 /** The register of disclosures to competent authorities. */
@@ -31,12 +32,12 @@ public final class DisclosureDtos {
             UUID id,
             String authority,
             String legalBasis,
-            String reference,
+            @Schema(nullable = true) String reference,
             List<UUID> contributorIds,
             List<String> dataCategories,
             LocalDate disclosedOn,
             boolean confidential,
-            String approvedBy,
+            @Schema(nullable = true) String approvedBy,
             Instant recordedAt) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** API shapes of the erasure workflow; none carries personal data beyond the pseudonymous contributor id. */
 public final class ErasureDtos {
@@ -20,23 +21,23 @@ public final class ErasureDtos {
     public record DeactivationReceipt(UUID eventId, UUID contributorId, UUID jobId, JobStatus status, Instant deadline, Instant runAfter) {
     }
 
-    public record StepView(String service, StepStatus status, int attempts, Instant lastAttemptAt, String lastError, Instant confirmedAt) {
+    public record StepView(String service, StepStatus status, int attempts, @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) String lastError, @Schema(nullable = true) Instant confirmedAt) {
     }
 
     public record JobView(
             UUID id,
             UUID contributorId,
             JobSource source,
-            UUID requestId,
+            @Schema(nullable = true) UUID requestId,
             JobStatus status,
-            Instant deactivatedAt,
+            @Schema(nullable = true) Instant deactivatedAt,
             Instant deadline,
-            Instant runAfter,
+            @Schema(nullable = true) Instant runAfter,
             Instant createdAt,
-            Instant completedAt,
+            @Schema(nullable = true) Instant completedAt,
             int attempts,
-            Instant nextAttemptAt,
-            String lastError,
+            @Schema(nullable = true) Instant nextAttemptAt,
+            @Schema(nullable = true) String lastError,
             boolean atRisk,
             List<StepView> services) {
     }
@@ -52,7 +53,7 @@ public final class ErasureDtos {
             UUID jobId,
             UUID contributorId,
             Instant deadline,
-            Instant completedAt,
+            @Schema(nullable = true) Instant completedAt,
             boolean completedBeforeDeadline,
             List<Confirmation> confirmations,
             String hashAlgorithm,

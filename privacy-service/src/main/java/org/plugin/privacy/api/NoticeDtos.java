@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.common.validation.PlainText;
 
 /** The notice and cookie register as data: one versioned document. */
@@ -56,7 +57,7 @@ public final class NoticeDtos {
     public static final String VERSION_REGEXP = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";
 
     public record NewVersion(
-            @NotNull @Pattern(regexp = VERSION_REGEXP, message = "must be 1-40 letters, digits, dots, underscores or hyphens") String version,
+            @Schema(example = "2026-12-01") @NotNull @Pattern(regexp = VERSION_REGEXP, message = "must be 1-40 letters, digits, dots, underscores or hyphens") String version,
             @NotNull LocalDate effectiveDate,
             @NotNull @Valid NoticeContent content) {
     }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.common.validation.PlainText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -39,9 +40,9 @@ public final class RequestDtos {
     /** The changes a RECTIFICATION asks for; at least one field. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rectification(
-            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String firstName,
-            @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String lastName,
-            @Size(max = 254) @Email @PlainText String email) {
+            @Schema(example = "Zoë") @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String firstName,
+            @Schema(example = "O'Brien-Núñez") @Size(min = 1, max = 100) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String lastName,
+            @Schema(example = "zoe@example.org") @Size(max = 254) @Email @PlainText String email) {
 
         public boolean empty() {
             return firstName == null && lastName == null && email == null;
@@ -67,34 +68,34 @@ public final class RequestDtos {
      * applied; only the names of the fields changed remain.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Details(Rectification rectification, List<String> rectifiedFields, String reason) {
+    public record Details(@Schema(extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-optional", value = "true")) Rectification rectification, @Schema(extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-optional", value = "true")) List<String> rectifiedFields, @Schema(extensions = @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-optional", value = "true")) String reason) {
     }
 
-    public record HistoryEntry(Instant at, String actor, String action, RequestStatus fromStatus, RequestStatus toStatus, String note) {
+    public record HistoryEntry(Instant at, @Schema(nullable = true) String actor, String action, @Schema(nullable = true) RequestStatus fromStatus, RequestStatus toStatus, @Schema(nullable = true) String note) {
     }
 
     /** Where the ACCESS or PORTABILITY document is, and until when. */
-    public record ExportLink(String href, Instant expiresAt, boolean expired) {
+    public record ExportLink(String href, @Schema(nullable = true) Instant expiresAt, boolean expired) {
     }
 
     public record RequestView(
             UUID id,
             RequestType type,
             RequestStatus status,
-            String subject,
-            UUID contributorId,
+            @Schema(nullable = true) String subject,
+            @Schema(nullable = true) UUID contributorId,
             Instant receivedAt,
             LocalDate dueDate,
             int extendedMonths,
             boolean overdue,
-            Details details,
-            String rejectionReason,
-            Instant completedAt,
+            @Schema(nullable = true) Details details,
+            @Schema(nullable = true) String rejectionReason,
+            @Schema(nullable = true) Instant completedAt,
             boolean restrictionActive,
             boolean workPending,
-            String lastError,
-            UUID erasureJobId,
-            ExportLink export,
+            @Schema(nullable = true) String lastError,
+            @Schema(nullable = true) UUID erasureJobId,
+            @Schema(nullable = true) ExportLink export,
             List<HistoryEntry> history) {
     }
 

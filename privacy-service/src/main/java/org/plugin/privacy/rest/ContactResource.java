@@ -18,8 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
@@ -44,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role")
+@Tag(name = "Contact requests", description = "Asking the operator to put a user in touch with a contributor: the requester never learns the email; admins relay or decline")
 public class ContactResource {
 
     private final ContactService service;
@@ -56,8 +61,9 @@ public class ContactResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Asks the operator to put the caller in touch with a contributor, by account name")
-    @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it")
+    @Operation(operationId = "createContactRequest", summary = "Asks the operator to put the caller in touch with a contributor, by account name")
+    @APIResponse(responseCode = "201", description = "Recorded, PENDING; Location names it",
+            content = @Content(schema = @Schema(implementation = RequesterView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field that fails validation")
     @APIResponse(responseCode = "404", description = "No active contributor of that account name")
     @APIResponse(responseCode = "409", description = "The contributor restricted the processing of their data")
@@ -75,7 +81,7 @@ public class ContactResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's contact requests and their status (never an email)",
+    @Operation(operationId = "listMyContactRequests", summary = "The caller's contact requests and their status (never an email)",
             description = "accountName is read from contributor-service: null once the contributor is deactivated or erased, or while it does not answer.")
     @APIResponse(responseCode = "200", description = "A page, newest first")
     @APIResponse(responseCode = "400", description = "Invalid paging")
@@ -86,7 +92,7 @@ public class ContactResource {
     @GET
     @Path("/mine/{id}")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "One of the caller's contact requests")
+    @Operation(operationId = "getMyContactRequest", summary = "One of the caller's contact requests")
     @APIResponse(responseCode = "200", description = "The request and its status")
     @APIResponse(responseCode = "404", description = "No such request of the caller's")
     public RequesterView mineOne(@PathParam("id") UUID id) {
@@ -96,7 +102,7 @@ public class ContactResource {
     @GET
     @Path("/received")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Requests the operator relayed to the caller, when the caller is a contributor")
+    @Operation(operationId = "listReceivedContactRequests", summary = "Requests the operator relayed to the caller, when the caller is a contributor")
     @APIResponse(responseCode = "200", description = "A page, newest first (empty for a non-contributor)")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "503", description = "contributor-service cannot tell who the caller is now")
@@ -106,17 +112,17 @@ public class ContactResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Every contact request (admins), oldest first, optionally by status")
+    @Operation(operationId = "listContactRequests", summary = "Every contact request (admins), oldest first, optionally by status")
     @APIResponse(responseCode = "200", description = "A page")
     @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
-    public Page<AdminView> list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page) {
+    public Page<AdminView> list(@Parameter(schema = @Schema(implementation = ContactStatus.class)) @QueryParam("status") String status, @BeanParam @Valid PageRequest page) {
         return service.search(Filters.parse(ContactStatus.class, "status", status), page);
     }
 
     @POST
     @Path("/{id}/relay")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Marks a request relayed to the contributor (admins); the contributor then sees it")
+    @Operation(operationId = "relayContactRequest", summary = "Marks a request relayed to the contributor (admins); the contributor then sees it")
     @APIResponse(responseCode = "200", description = "RELAYED")
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
@@ -129,7 +135,7 @@ public class ContactResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Declines a request (admins), with a note the requester sees")
+    @Operation(operationId = "declineContactRequest", summary = "Declines a request (admins), with a note the requester sees")
     @APIResponse(responseCode = "200", description = "DECLINED")
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")

@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
@@ -40,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "Not an admin")
+@Tag(name = "Disclosures", description = "The register of disclosures to competent authorities (admins)")
 public class DisclosureResource {
 
     private final DisclosureService service;
@@ -52,8 +56,9 @@ public class DisclosureResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Records a transmission to a competent authority; the caller is recorded as the approving admin")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @Operation(operationId = "recordDisclosure", summary = "Records a transmission to a competent authority; the caller is recorded as the approving admin")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = DisclosureView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or a date in the future or before 2000")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
     @Idempotent
@@ -67,7 +72,7 @@ public class DisclosureResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The register, newest disclosure first, optionally about one contributor")
+    @Operation(operationId = "listDisclosures", summary = "The register, newest disclosure first, optionally about one contributor")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Invalid contributor id or paging")
     public Page<DisclosureView> list(@QueryParam("contributorId") String contributorId, @BeanParam @Valid PageRequest page) {
@@ -77,7 +82,7 @@ public class DisclosureResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "One disclosure")
+    @Operation(operationId = "getDisclosure", summary = "One disclosure")
     @APIResponse(responseCode = "200", description = "The disclosure")
     @APIResponse(responseCode = "404", description = "No such disclosure")
     public DisclosureView get(@PathParam("id") UUID id) {

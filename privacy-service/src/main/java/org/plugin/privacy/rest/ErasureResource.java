@@ -14,8 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
@@ -30,6 +34,7 @@ import org.plugin.privacy.service.ErasureService;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "Not an admin")
+@Tag(name = "Erasure jobs", description = "The erasure workflow across every holder of personal data, its progress and certificate (admins)")
 public class ErasureResource {
 
     private final ErasureService service;
@@ -40,17 +45,19 @@ public class ErasureResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erasure jobs, soonest deadline first, with per-service status and the at-risk flag")
+    @Operation(operationId = "listErasureJobs", summary = "Erasure jobs, soonest deadline first, with per-service status and the at-risk flag")
     @APIResponse(responseCode = "200", description = "A page of jobs")
     @APIResponse(responseCode = "400", description = "Unknown status, invalid paging")
-    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("atRisk") String atRisk, @BeanParam @Valid PageRequest page) {
+    public Page<JobView> list(@Parameter(schema = @Schema(implementation = JobStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only jobs at risk of missing their deadline (true) or only the others (false)", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("atRisk") String atRisk, @BeanParam @Valid PageRequest page) {
         return service.search(Filters.parse(JobStatus.class, "status", status), Filters.bool("atRisk", atRisk), page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "One erasure job")
+    @Operation(operationId = "getErasureJob", summary = "One erasure job")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job")
     public JobView get(@PathParam("id") UUID id) {
@@ -60,7 +67,7 @@ public class ErasureResource {
     @POST
     @Path("/{id}/retry")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Runs a job now instead of waiting for its next retry; answers the job as it stands afterwards")
+    @Operation(operationId = "retryErasureJob", summary = "Runs a job now instead of waiting for its next retry; answers the job as it stands afterwards")
     @APIResponse(responseCode = "200", description = "The job after the attempt (or as another replica is running it)")
     @APIResponse(responseCode = "404", description = "No such job")
     @APIResponse(responseCode = "409", description = "Already completed, or still in its grace period")
@@ -71,7 +78,7 @@ public class ErasureResource {
     @GET
     @Path("/{id}/certificate")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The non-personal completion certificate of a completed job")
+    @Operation(operationId = "getErasureCertificate", summary = "The non-personal completion certificate of a completed job")
     @APIResponse(responseCode = "200", description = "Job id, pseudonymous contributor id, deadline, completion and confirmation times, SHA-256 hash")
     @APIResponse(responseCode = "404", description = "No such job")
     @APIResponse(responseCode = "409", description = "The job is not completed")

@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.privacy.api.NoticeDtos.CookieRegister;
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/privacy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notice and cookies", description = "The privacy notice in force, its past versions, and the cookie register: public")
 public class NoticeResource {
 
     private final NoticeService service;
@@ -47,7 +51,7 @@ public class NoticeResource {
     @GET
     @Path("/notice")
     @PermitAll
-    @Operation(summary = "The notice in force (purposes with legal basis, data categories, recipients, retention, rights, contact points) and every version (public)")
+    @Operation(operationId = "getNotice", summary = "The notice in force (purposes with legal basis, data categories, recipients, retention, rights, contact points) and every version (public)")
     @APIResponse(responseCode = "200", description = "The current version in full, and the list of versions")
     @APIResponse(responseCode = "404", description = "No version is in force yet (none effective today)")
     public NoticeView notice() {
@@ -57,7 +61,7 @@ public class NoticeResource {
     @GET
     @Path("/notice/versions/{version}")
     @PermitAll
-    @Operation(summary = "One version of the notice, past or current (public)")
+    @Operation(operationId = "getNoticeVersion", summary = "One version of the notice, past or current (public)")
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such version")
     public VersionView version(@PathParam("version") String version) {
@@ -67,8 +71,9 @@ public class NoticeResource {
     @POST
     @Path("/notice/versions")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Publishes a new version of the notice and cookie register (admins), effective today or later")
-    @APIResponse(responseCode = "201", description = "Published; Location names it")
+    @Operation(operationId = "publishNoticeVersion", summary = "Publishes a new version of the notice and cookie register (admins), effective today or later")
+    @APIResponse(responseCode = "201", description = "Published; Location names it",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a field that fails validation, or an effective date in the past or more than 10 years ahead")
     @APIResponse(responseCode = "401", description = "Missing or invalid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
@@ -86,7 +91,7 @@ public class NoticeResource {
     @GET
     @Path("/cookies")
     @PermitAll
-    @Operation(summary = "The cookie register of the notice in force (public): name, owner, purpose, retention")
+    @Operation(operationId = "getCookieRegister", summary = "The cookie register of the notice in force (public): name, owner, purpose, retention")
     @APIResponse(responseCode = "200", description = "The cookies the platform sets")
     @APIResponse(responseCode = "404", description = "No version is in force yet (none effective today)")
     public CookieRegister cookies() {

@@ -19,8 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plugin.common.security.CurrentCaller;
 import org.plugin.common.security.Roles;
 import org.plugin.common.web.Page;
@@ -46,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 @APIResponse(responseCode = "403", description = "The token lacks the required role")
+@Tag(name = "Privacy requests", description = "Data-subject requests (access, rectification, objection, restriction, portability, erasure) with their deadlines, and their handling by admins")
 public class RequestResource {
 
     private final RequestService service;
@@ -58,14 +64,16 @@ public class RequestResource {
 
     @POST
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Files a request about the caller (access, portability, rectification, restriction, objection, erasure)",
+    @Operation(operationId = "createPrivacyRequest", summary = "Files a request about the caller (access, portability, rectification, restriction, objection, erasure)",
             description = "Due one calendar month after receipt (Europe/Paris). An open request of the same type is returned (200) instead of a new one. "
                     + "ACCESS, PORTABILITY and RECTIFICATION are fulfilled by the service; RESTRICTION, OBJECTION and ERASURE wait for an admin. "
                     + "For a user who is not a contributor: RECTIFICATION is rejected (nothing to rectify), ERASURE erases this service's records "
                     + "about them and, where atom-service serves feedback by author subject (a deployment switch), the feedback they wrote; "
                     + "their history says whether atom-service was reached.")
-    @APIResponse(responseCode = "201", description = "Filed; Location names it")
-    @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one")
+    @APIResponse(responseCode = "201", description = "Filed; Location names it",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "An open request of this type already exists: that one",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown type, or details that do not fit the type")
     @APIResponse(responseCode = "409", description = "The same request was being filed at the same moment and is not readable yet; retry")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
@@ -84,7 +92,7 @@ public class RequestResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The caller's own requests, newest first")
+    @Operation(operationId = "listMyPrivacyRequests", summary = "The caller's own requests, newest first")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RequestView> mine(@BeanParam @Valid PageRequest page) {
@@ -93,11 +101,12 @@ public class RequestResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Every request (admins), soonest due first, filtered by status, type and overdue")
+    @Operation(operationId = "listPrivacyRequests", summary = "Every request (admins), soonest due first, filtered by status, type and overdue")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "400", description = "Unknown status or type, invalid paging")
-    public Page<RequestView> search(@QueryParam("status") String status, @QueryParam("type") String type,
-            @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
+    public Page<RequestView> search(@Parameter(schema = @Schema(implementation = RequestStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = RequestType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Only overdue requests (true) or only the others (false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue, @BeanParam @Valid PageRequest page) {
         return service.search(Filters.parse(RequestStatus.class, "status", status), Filters.parse(RequestType.class, "type", type),
                 Filters.bool("overdue", overdue), page);
     }
@@ -105,7 +114,7 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "One request with its history (its requester or an admin)")
+    @Operation(operationId = "getPrivacyRequest", summary = "One request with its history (its requester or an admin)")
     @APIResponse(responseCode = "200", description = "The request")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     public RequestView get(@PathParam("id") UUID id) {
@@ -116,9 +125,10 @@ public class RequestResource {
     @Path("/{id}/export")
     @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)",
+    @Operation(operationId = "getPrivacyRequestExport", summary = "Downloads the ACCESS or PORTABILITY document (its requester or an admin)",
             description = "An admin's download is recorded in the request's history (an admin reading someone's personal data, email included).")
-    @APIResponse(responseCode = "200", description = "The JSON document")
+    @APIResponse(responseCode = "200", description = "The JSON document",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "The ACCESS or PORTABILITY document: the person's data from every holder, with the processing register")))
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or a type without a document")
     @APIResponse(responseCode = "409", description = "The document is not ready yet")
     @APIResponse(responseCode = "410", description = "The document expired and was deleted")
@@ -132,7 +142,7 @@ public class RequestResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Approves a RESTRICTION, OBJECTION or ERASURE request (admins); the service then applies it")
+    @Operation(operationId = "approvePrivacyRequest", summary = "Approves a RESTRICTION, OBJECTION or ERASURE request (admins); the service then applies it")
     @APIResponse(responseCode = "200", description = "IN_PROGRESS")
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
@@ -145,7 +155,7 @@ public class RequestResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rejects an open request with a reason (admins)")
+    @Operation(operationId = "rejectPrivacyRequest", summary = "Rejects an open request with a reason (admins)")
     @APIResponse(responseCode = "200", description = "REJECTED")
     @APIResponse(responseCode = "400", description = "Missing or invalid reason")
     @APIResponse(responseCode = "404", description = "No such request")
@@ -158,7 +168,7 @@ public class RequestResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Marks an open request handled (admins), when the service has no work pending for it")
+    @Operation(operationId = "completePrivacyRequest", summary = "Marks an open request handled (admins), when the service has no work pending for it")
     @APIResponse(responseCode = "200", description = "COMPLETED")
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")
@@ -171,7 +181,7 @@ public class RequestResource {
     @POST
     @Path("/{id}/extend")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Extends the due date by one or two months with a reason (admins); two months at most in total")
+    @Operation(operationId = "extendPrivacyRequest", summary = "Extends the due date by one or two months with a reason (admins); two months at most in total")
     @APIResponse(responseCode = "200", description = "The new due date")
     @APIResponse(responseCode = "400", description = "Months not 1 or 2, or missing reason")
     @APIResponse(responseCode = "404", description = "No such request")
@@ -184,7 +194,7 @@ public class RequestResource {
     @POST
     @Path("/{id}/lift")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Lifts the restriction a completed RESTRICTION or OBJECTION request set (admins)")
+    @Operation(operationId = "liftPrivacyRequest", summary = "Lifts the restriction a completed RESTRICTION or OBJECTION request set (admins)")
     @APIResponse(responseCode = "200", description = "Lifting scheduled; recorded in the history")
     @APIResponse(responseCode = "400", description = "Invalid note")
     @APIResponse(responseCode = "404", description = "No such request")

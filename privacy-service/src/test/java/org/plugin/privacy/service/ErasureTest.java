@@ -201,17 +201,17 @@ class ErasureTest {
         void theDeadlineIsOneCalendarMonthInParisAndTheGracePeriodSevenDays() {
             // January 31st plus one month is February 28th (29th in a leap year)
             deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-01-31T09:00:00Z")).statusCode(201)
-                    .body("deadline", equalTo("2027-02-28T09:00:00Z"))
-                    .body("runAfter", equalTo("2027-02-07T09:00:00Z"));
+                    .body("deadline", equalTo("2027-02-28T09:00:00.000000Z"))
+                    .body("runAfter", equalTo("2027-02-07T09:00:00.000000Z"));
             // 23:30Z on January 31st is already February 1st in Paris: one month later is March 1st, 00:30 Paris
             deactivate(UUID.randomUUID(), erasable(), Instant.parse("2028-01-31T23:30:00Z")).statusCode(201)
-                    .body("deadline", equalTo("2028-02-29T23:30:00Z"));
+                    .body("deadline", equalTo("2028-02-29T23:30:00.000000Z"));
             // across the spring change the wall-clock time is kept: 13:00 CET -> 13:00 CEST, one hour less in UTC
             deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-03-15T12:00:00Z")).statusCode(201)
-                    .body("deadline", equalTo("2027-04-15T11:00:00Z"));
+                    .body("deadline", equalTo("2027-04-15T11:00:00.000000Z"));
             // and across the autumn change, one hour more
             deactivate(UUID.randomUUID(), erasable(), Instant.parse("2027-10-20T11:00:00Z")).statusCode(201)
-                    .body("deadline", equalTo("2027-11-20T12:00:00Z"));
+                    .body("deadline", equalTo("2027-11-20T12:00:00.000000Z"));
         }
     }
 
