@@ -20,8 +20,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * The login a frontend (and Swagger UI) performs, written into each service's public document: an
  * OAuth2 authorization-code scheme against the realm ({@value #SCHEME}), offered as an alternative to
- * pasting a bearer token on every secured operation, and {@code security: []} on the public ones
- * (notice, cookies, the documents), so that generators and Swagger UI send no token there.
+ * pasting a bearer token on every secured public-API operation, and {@code security: []} on the public
+ * ones (notice, cookies), so that generators and Swagger UI send no token there. {@code /internal/**}
+ * operations (client-credentials tokens of the services) are left as they are.
  *
  * <p>
  * The realm's URL is the deployment's, read when the service starts: {@code plugin.openapi.login-realm-url},
@@ -41,6 +42,36 @@ public class LoginSecurityFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         String realm = realmUrl(ConfigProvider.getConfig());
+        // without a realm (a test that mocks tokens) there is no login to describe, only public operations
+        boolean login = !realm.isEmpty();
+        if (login) {
+            addScheme(openAPI, realm);
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            PathItem item = path.getValue();
+            // service-to-service operations take client-credentials tokens only: no user login there
+            if (item.getOperations() == null || path.getKey().startsWith("/internal/")) {
+                continue;
+            }
+            for (Operation operation : item.getOperations().values()) {
+                List<SecurityRequirement> requirements = operation.getSecurity();
+                if (requirements == null || requirements.isEmpty()) {
+                    // public: no token; an empty list says so (no inherited requirement applies)
+                    operation.setSecurity(new ArrayList<>());
+                } else if (login && requirements.stream().anyMatch(r -> r.hasScheme(BEARER))
+                        && requirements.stream().noneMatch(r -> r.hasScheme(SCHEME))) {
+                    List<SecurityRequirement> alternatives = new ArrayList<>(requirements);
+                    alternatives.add(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+                    operation.setSecurity(alternatives);
+                }
+            }
+        }
+    }
+
+    private static void addScheme(OpenAPI openAPI, String realm) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -54,30 +85,6 @@ public class LoginSecurityFilter implements OASFilter {
                         .tokenUrl(realm + "/protocol/openid-connect/token")
                         .refreshUrl(realm + "/protocol/openid-connect/token")
                         .scopes(Map.of("openid", "OpenID Connect: who the user is")))));
-
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            if (item.getOperations() == null) {
-                continue;
-            }
-            for (Operation operation : item.getOperations().values()) {
-                List<SecurityRequirement> requirements = operation.getSecurity();
-                if (requirements == null || requirements.isEmpty()) {
-                    // public: no token; an empty list says so (no inherited requirement applies)
-                    operation.setSecurity(new ArrayList<>());
-                    continue;
-                }
-                List<SecurityRequirement> alternatives = new ArrayList<>(requirements);
-                boolean bearer = requirements.stream().anyMatch(r -> r.hasScheme(BEARER));
-                boolean login = requirements.stream().anyMatch(r -> r.hasScheme(SCHEME));
-                if (bearer && !login) {
-                    alternatives.add(OASFactory.createSecurityRequirement().addScheme(SCHEME));
-                }
-                operation.setSecurity(alternatives);
-            }
-        }
     }
 
     static String realmUrl(Config config) {
