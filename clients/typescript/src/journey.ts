@@ -97,7 +97,8 @@ async function main(): Promise<void> {
   step("registered as a contributor; GET /api/contributors/me shows it");
 
   // 3. two Atoms published by their owner (the same PUT CI pipelines use)
-  const suffix = word.slice(-8);
+  // Atom and chain names are public identifiers, not personal data: never derived from the search word
+  const suffix = env("JOURNEY_SUFFIX");
   const names = [`ts-${suffix}-a`, `ts-${suffix}-b`];
   for (const [index, name] of names.entries()) {
     const location = created(

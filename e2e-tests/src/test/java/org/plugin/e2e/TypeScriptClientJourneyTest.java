@@ -53,7 +53,9 @@ class TypeScriptClientJourneyTest {
                 Map.entry("JOURNEY_ADMIN", Stack.ADMIN),
                 Map.entry("JOURNEY_ADMIN_PASSWORD", Stack.password(Stack.ADMIN)),
                 Map.entry("JOURNEY_COMMENT", comment),
-                Map.entry("JOURNEY_WORD", word));
+                Map.entry("JOURNEY_WORD", word),
+                // names of the Atoms and the chain, which paths (and so the access log) carry: no personal data
+                Map.entry("JOURNEY_SUFFIX", Stack.unique().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")));
 
         run(env, "npm", "ci", "--no-audit", "--no-fund");
         run(env, "npm", "run", "generate");
