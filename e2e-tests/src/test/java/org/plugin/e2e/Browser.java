@@ -113,6 +113,11 @@ public final class Browser implements AutoCloseable {
         return page();
     }
 
+    /** Waits until the condition on the browser holds. */
+    public void waitUntil(Predicate<WebDriver> condition) {
+        new WebDriverWait(driver, STEP).until(condition::test);
+    }
+
     /** Replaces the text of an input field. */
     public void type(By by, String text) {
         WebElement field = waitFor(by);
