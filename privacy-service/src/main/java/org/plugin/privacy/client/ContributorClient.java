@@ -42,7 +42,8 @@ public interface ContributorClient {
      * DEACTIVATED, ERASED); {@code subject}, their login's token subject, only in the answer by id.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Resolved(UUID id, String accountName, String status, boolean restricted, String subject) {
+    record Resolved(UUID id, String accountName, String status, boolean restricted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String subject) {
     }
 
     record NamesRequest(List<UUID> ids) {
