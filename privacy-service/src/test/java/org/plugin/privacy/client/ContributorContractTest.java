@@ -58,6 +58,7 @@ class ContributorContractTest {
                 "names", v -> client.names(new NamesRequest(List.of(id(v)))),
                 "resolve-by-subject", v -> client.resolveSubject(v.get("subject")),
                 "resolve-by-account-name", v -> client.resolveAccountName(v.get("accountName")),
+                "resolve-by-id", v -> client.resolveId(id(v)),
                 "resolve-unknown-subject", v -> orRefusal(() -> client.resolveSubject(v.get("subject"))),
                 "personal-data", v -> client.personalData(id(v)),
                 "personal-data-unknown", v -> orRefusal(() -> client.personalData(id(v))),
