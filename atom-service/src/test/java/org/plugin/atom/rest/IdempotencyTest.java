@@ -87,7 +87,7 @@ class IdempotencyTest {
         comment(user, atom, key, "First").then().statusCode(201);
 
         comment(user, atom, key, "Second").then().statusCode(422).contentType("application/problem+json")
-                .body("status", equalTo(422));
+                .body("status", equalTo(422)).body("type", equalTo("urn:plugin:problem:idempotency-key-reused"));
         // and on another route
         given().auth().oauth2(user).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"name\":\"" + unique("c") + "\",\"nodes\":[{\"key\":\"a\",\"atom\":\"" + atom + "\",\"version\":\"1.0.0\"}]}")

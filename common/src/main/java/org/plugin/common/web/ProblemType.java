@@ -26,6 +26,8 @@ public enum ProblemType {
     TOO_LARGE("too-large"),
     URI_TOO_LONG("uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    /** 422: an Idempotency-Key the caller already used for another request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
     RATE_LIMITED("rate-limited"),
     HEADERS_TOO_LARGE("headers-too-large"),
     INTERNAL("internal"),
@@ -62,6 +64,7 @@ public enum ProblemType {
             case 413 -> TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> IDEMPOTENCY_KEY_REUSED;
             case 429 -> RATE_LIMITED;
             case 431 -> HEADERS_TOO_LARGE;
             case 502 -> BAD_GATEWAY;
