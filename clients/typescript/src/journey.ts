@@ -140,18 +140,18 @@ async function main(): Promise<void> {
 
   // 4. search with paging: one per page, following nextOffset to the end
   const search = async (offset: number) =>
-    expect(await reader.atoms.GET("/api/atoms", { params: { query: { q: word, limit: "1", offset: String(offset) } } }), 200, "search");
+    expect(await reader.atoms.GET("/api/atoms", { params: { query: { q: word, limit: 1, offset } } }), 200, "search");
   const found: string[] = [];
-  let offset: number | undefined = 0;
+  let offset: number | null = 0;
   let pages = 0;
-  while (offset !== undefined && pages < 10) {
+  // written to the types: nextOffset is `number | null`, null on the last page
+  while (offset !== null && pages < 10) {
     const page = await search(offset);
     pages += 1;
-    for (const item of page.items ?? []) {
-      found.push(item.name ?? "");
+    for (const item of page.items) {
+      found.push(item.name);
     }
-    // null on the last page, though the schema says number | undefined: `??` covers both
-    offset = page.nextOffset ?? undefined;
+    offset = page.nextOffset;
   }
   check(pages === 2 && found.length === 2, `two pages of one Atom each (got ${pages} pages, ${found.length} Atoms)`);
   check(names.every((name) => found.includes(name)), "the search finds both Atoms");
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
 
   // 10. the admin's lists
   const contributors = expect(
-    await admin.contributors.GET("/api/contributors", { params: { query: { limit: "5", offset: "0" } } }),
+    await admin.contributors.GET("/api/contributors", { params: { query: { limit: 5, offset: 0 } } }),
     200,
     "contributors (admin)",
   );
