@@ -41,6 +41,12 @@ class GatewayRateLimitTest {
     static final int WINDOW = Integer.parseInt(Stack.env("GATEWAY_RATE_WINDOW", "10"));
     static final int PUBLIC_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_PUBLIC", "300"));
     static final int PRIVACY_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_PRIVACY", "20"));
+    /**
+     * HAProxy counts a rate over a sliding window estimated from two fixed periods (the previous one
+     * weighted by the part of it still in the window), rounded up: a flood that straddles a period
+     * boundary may be refused one request before the limit (seen once: 19 let through for 20).
+     */
+    static final int ROUNDING = 1;
     static final int CONNECTION_LIMIT = Integer.parseInt(Stack.env("GATEWAY_RATE_CONNECTIONS", "200"));
     static final URI GATEWAY = URI.create(Stack.GATEWAY);
 
@@ -181,7 +187,7 @@ class GatewayRateLimitTest {
         long refused = statuses.stream().filter(s -> s == 429).count();
         assertThat(statuses).containsOnly(401, 429);
         assertThat(refused).as("429s among %d requests over a limit of %d", statuses.size(), PUBLIC_LIMIT).isPositive();
-        assertThat(statuses.size() - refused).as("requests let through").isGreaterThanOrEqualTo(PUBLIC_LIMIT);
+        assertThat(statuses.size() - refused).as("requests let through").isGreaterThanOrEqualTo(PUBLIC_LIMIT - ROUNDING);
 
         // the flooding address gets 429 problem+json for the public notice too, while it floods
         assertTooManyRequests(send(flooder, "GET", "/api/privacy/notice", null, null));
@@ -271,7 +277,7 @@ class GatewayRateLimitTest {
         long refused = statuses.stream().filter(s -> s == 429).count();
         assertThat(statuses).containsOnly(400, 429);
         assertThat(refused).isPositive();
-        assertThat(statuses.size() - refused).isGreaterThanOrEqualTo(PRIVACY_LIMIT);
+        assertThat(statuses.size() - refused).as("requests let through").isGreaterThanOrEqualTo(PRIVACY_LIMIT - ROUNDING);
         assertTooManyRequests(send(from, "POST", "/api/privacy/requests", flooder, body));
 
         // the same class, the same address, another user: reaches privacy-service, which answers itself
