@@ -102,6 +102,7 @@ class FaultSuiteTest {
                 Outages.signal("KILL", Outages.pid(replica));
             }
             Load.pause(5_000);
+            outages.restoring(kill);
             Outages.up();
             outages.close(kill);
             Load.pause(10_000);
@@ -109,6 +110,7 @@ class FaultSuiteTest {
             Window database = outages.open("PostgreSQL stopped for 10 s");
             Outages.down("postgres");
             Load.pause(10_000);
+            outages.restoring(database);
             Outages.up();
             outages.close(database);
             Load.pause(10_000);
@@ -117,6 +119,7 @@ class FaultSuiteTest {
             long atomService = Outages.pid("atom-service");
             Outages.signal("STOP", atomService);
             Load.pause(20_000);
+            outages.restoring(hung);
             Outages.signal("CONT", atomService);
             Load.pause(3_000);
             outages.close(hung);
@@ -127,6 +130,7 @@ class FaultSuiteTest {
             Window provider = outages.open("the identity provider stopped for " + PROVIDER_OUTAGE.toSeconds() + " s");
             Outages.down("keycloak");
             Load.pause(PROVIDER_OUTAGE.toMillis());
+            outages.restoring(provider);
             Outages.up();
             outages.close(provider);
             Load.pause(RECOVERY.toMillis());
@@ -168,6 +172,40 @@ class FaultSuiteTest {
             }
         }
 
+        // what clients saw in each window, for the operator's documentation (README, "Outages"): how many
+        // answers were not a service (no answer, 5xx, or refused because the token ran out while the
+        // provider could not issue another), and when every kind of request was served again, counted from
+        // the moment the repair began (a restart, SIGCONT); the part itself took (end - restoring) to come back
+        List<String> seen = new ArrayList<>();
+        Duration servedAgainMax = Duration.ZERO;
+        for (Window w : windows) {
+            List<Sample> inside = samples.stream().filter(s -> w.covers(s.at(), GRACE)).toList();
+            List<Sample> failed = inside.stream().filter(FaultSuiteTest::notServed).toList();
+            Duration partBack = Duration.between(w.restoring(), w.end());
+            if (failed.isEmpty()) {
+                seen.add("%s: %d requests, none failed; the part was back %d s after the repair began"
+                        .formatted(w.name(), inside.size(), partBack.toSeconds()));
+                continue;
+            }
+            Duration servedAgain = Duration.ZERO;
+            for (String op : failed.stream().map(Sample::op).distinct().toList()) {
+                Instant lastFailure = failed.stream().filter(s -> s.op().equals(op)).map(Sample::at).max(Instant::compareTo).orElseThrow();
+                Duration back = samples.stream().filter(s -> s.op().equals(op) && s.at().isAfter(lastFailure) && !notServed(s) && s.status() < 400)
+                        .map(s -> Duration.between(w.restoring(), s.at().plusMillis(s.millis()))).findFirst().orElse(null);
+                if (back == null) {
+                    violations.add(op + " never served again after: " + w.name());
+                } else if (back.compareTo(servedAgain) > 0) {
+                    servedAgain = back;
+                }
+            }
+            servedAgainMax = servedAgain.compareTo(servedAgainMax) > 0 ? servedAgain : servedAgainMax;
+            Instant first = failed.stream().map(Sample::at).min(Instant::compareTo).orElseThrow();
+            Instant last = failed.stream().map(Sample::at).max(Instant::compareTo).orElseThrow();
+            seen.add("%s: %d of %d requests not served %s, from %d s after the fault for %d s; the part was back %d s after the repair began, every kind of request served again after %d s"
+                    .formatted(w.name(), failed.size(), inside.size(), statuses(failed), Duration.between(w.start(), first).toSeconds(),
+                            Duration.between(first, last).toSeconds(), partBack.toSeconds(), Math.max(0, servedAgain.toSeconds())));
+        }
+
         // each comment that succeeded stored once, whatever the retries
         Map<String, Integer> stored = commentCounts(admin, atom, runTag);
         long duplicated = load.comments.values().stream().filter(body -> stored.getOrDefault(body, 0) > 1).count();
@@ -206,22 +244,35 @@ class FaultSuiteTest {
 
         Map<String, Long> byStatus = samples.stream().collect(Collectors.groupingBy(s -> s.status() == 0 ? "none" : Integer.toString(s.status()),
                 TreeMap::new, Collectors.counting()));
-        String summary = "Faults: %d windows, %d requests %s, comments %d stored once, erasure %s, personal data left %d, ledger %s, recovery max %s s, violations %d, %d s"
+        String summary = "Faults: %d windows, %d requests %s, comments %d stored once, erasure %s, personal data left %d, ledger %s, served again within %s s of each fault's end and %d s of a repair's start, violations %d, %d s"
                 .formatted(windows.size(), samples.size(), byStatus, load.comments.size() - duplicated - missing, erasure,
                         leftovers.size(), ledgerValid ? "valid" : "BROKEN",
                         recovery.values().stream().max(Duration::compareTo).map(d -> Long.toString(d.toSeconds())).orElse("-"),
-                        violations.size(), Duration.between(began, Instant.now()).toSeconds());
+                        servedAgainMax.toSeconds(), violations.size(), Duration.between(began, Instant.now()).toSeconds());
         System.out.println(summary);
         windows.forEach(w -> System.out.println("  window: " + w.name() + " " + w.start() + " .. " + w.end()
-                + ", back within " + recovery.getOrDefault(w.name(), Duration.ZERO).toSeconds() + " s"));
+                + ", every kind of request served within " + recovery.getOrDefault(w.name(), Duration.ZERO).toSeconds() + " s of its end"));
+        seen.forEach(line -> System.out.println("  seen: " + line));
         java.nio.file.Files.createDirectories(Outages.LOGS);
-        java.nio.file.Files.writeString(Outages.LOGS.resolve("summary.txt"), summary + "\n" + String.join("\n", violations) + "\n");
+        java.nio.file.Files.writeString(Outages.LOGS.resolve("summary.txt"), summary + "\n"
+                + seen.stream().map(line -> "  " + line + "\n").collect(Collectors.joining())
+                + violations.stream().map(line -> "VIOLATION " + line + "\n").collect(Collectors.joining()));
         // every attempt, for a look at what happened when
         java.nio.file.Files.write(Outages.LOGS.resolve("samples.csv"), samples.stream()
                 .map(x -> x.at() + "," + x.op() + "," + x.status() + "," + x.millis() + "," + x.tokenExpired()).toList());
         samples.stream().collect(Collectors.groupingBy(x -> x.op() + " " + x.status(), TreeMap::new, Collectors.counting()))
                 .forEach((k, v) -> System.out.println("  " + k + ": " + v));
         assertThat(violations).as(summary).isEmpty();
+    }
+
+    /** An answer that did not serve the client: none, a 5xx, or a refusal because its token ran out during an outage. */
+    static boolean notServed(Sample s) {
+        return s.status() == 0 || s.status() >= 500 || (s.tokenExpired() && s.status() >= 400);
+    }
+
+    static String statuses(List<Sample> samples) {
+        return samples.stream().collect(Collectors.groupingBy(s -> s.status() == 0 ? "none" : Integer.toString(s.status()),
+                TreeMap::new, Collectors.counting())).toString();
     }
 
     static void register(String token, String accountName, String first, String last, String email, Integer... statuses) {

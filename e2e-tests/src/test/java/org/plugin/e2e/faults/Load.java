@@ -64,7 +64,9 @@ final class Load {
             try {
                 value = fetch.get();
                 return true;
-            } catch (RuntimeException | AssertionError e) {
+            } catch (Exception | AssertionError e) {
+                // RestAssured rethrows the checked ConnectException of a stopped provider undeclared:
+                // caught here, or it would end the refreshing thread for the rest of the run
                 return false;
             }
         }
@@ -146,7 +148,12 @@ final class Load {
     private Thread loop(String name, Runnable body) {
         Thread thread = new Thread(() -> {
             while (running.get()) {
-                body.run();
+                try {
+                    body.run();
+                } catch (Exception | AssertionError e) {
+                    // a client keeps going whatever one call threw; the attempt was recorded by send()
+                    pause(1_000);
+                }
             }
         }, "load-" + name);
         thread.setDaemon(true);

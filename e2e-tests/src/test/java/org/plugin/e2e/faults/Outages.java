@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 final class Outages {
 
     /** A stretch of time during which a part of the stack was down. */
-    record Window(String name, Instant start, Instant end) {
+    /**
+     * A fault: from when it was caused ({@code start}), through when the operator began to repair it
+     * ({@code restoring}: a restart, SIGCONT), to when the repaired part was back ({@code end}).
+     */
+    record Window(String name, Instant start, Instant restoring, Instant end) {
         boolean covers(Instant t, Duration grace) {
             return !t.isBefore(start) && (end == null || !t.isAfter(end.plus(grace)));
         }
@@ -30,13 +34,31 @@ final class Outages {
     private final List<Window> windows = new ArrayList<>();
 
     synchronized Window open(String name) {
-        Window window = new Window(name, Instant.now(), null);
+        Window window = new Window(name, Instant.now(), null, null);
         windows.add(window);
         return window;
     }
 
+    /** The operator begins to repair the fault of this window (the window stays open until close). */
+    synchronized void restoring(Window window) {
+        int at = indexOf(window);
+        windows.set(at, new Window(window.name(), window.start(), Instant.now(), null));
+    }
+
     synchronized void close(Window window) {
-        windows.set(windows.indexOf(window), new Window(window.name(), window.start(), Instant.now()));
+        int at = indexOf(window);
+        Window current = windows.get(at);
+        Instant now = Instant.now();
+        windows.set(at, new Window(current.name(), current.start(), current.restoring() == null ? now : current.restoring(), now));
+    }
+
+    private int indexOf(Window window) {
+        for (int i = 0; i < windows.size(); i++) {
+            if (windows.get(i).name().equals(window.name()) && windows.get(i).start().equals(window.start())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no such window: " + window.name());
     }
 
     synchronized List<Window> windows() {
