@@ -54,6 +54,14 @@ class FaultSuiteTest {
     record Person(String username, String accountName, String email, String firstName, String lastName, String token, String id) {
     }
 
+    /** The second replica of atom-service, called directly. */
+    static final String ATOM_2 = "http://127.0.0.1:" + (Integer.parseInt(System.getenv().getOrDefault("ATOM_PORT", "8082")) + 10);
+
+    /** What the replica started during the provider's outage did wrong, if anything. */
+    final List<String> lateReplica = new ArrayList<>();
+    /** How long after the provider answered again that replica got ready by itself. */
+    Duration lateReplicaReadyAfter;
+
     @Test
     void theStackKeepsServingAndLosesNothing() throws Exception {
         Instant began = Instant.now();
@@ -129,10 +137,21 @@ class FaultSuiteTest {
             load.refreshTokens();
             Window provider = outages.open("the identity provider stopped for " + PROVIDER_OUTAGE.toSeconds() + " s");
             Outages.down("keycloak");
-            Load.pause(PROVIDER_OUTAGE.toMillis());
+            Instant providerDown = Instant.now();
+            // a replica started while the provider is down: it cannot check tokens, so it must say
+            // not-ready (the gateway sends it nothing) and answer 503 with Retry-After when called directly
+            Load.pause(10_000);
+            long killed = Outages.pid("atom-service-2");
+            Outages.signal("KILL", killed);
+            Outages.awaitGone(killed);
+            Outages.startServices();
+            lateReplica.addAll(startedWithoutProvider(ATOM_2, user.get(), atom));
+            Load.pause(Math.max(0, PROVIDER_OUTAGE.toMillis() - Duration.between(providerDown, Instant.now()).toMillis()));
             outages.restoring(provider);
+            ReadyWatch watch = ReadyWatch.start(Stack.REALM + "/.well-known/openid-configuration", ATOM_2 + "/q/health/ready");
             Outages.up();
             outages.close(provider);
+            lateReplicaReadyAfter = watch.await(Duration.ofMinutes(2));
             Load.pause(RECOVERY.toMillis());
         } finally {
             load.stop();
@@ -141,7 +160,13 @@ class FaultSuiteTest {
         // ---- what must hold ----------------------------------------------------------------------
         List<Sample> samples = load.samples();
         List<Window> windows = outages.windows();
-        List<String> violations = new ArrayList<>();
+        List<String> violations = new ArrayList<>(lateReplica);
+        if (lateReplicaReadyAfter == null) {
+            violations.add("atom-service-2, started while the provider was down, not ready within 2 minutes of the provider's return");
+        } else if (lateReplicaReadyAfter.compareTo(RECOVERY) > 0) {
+            violations.add("atom-service-2, started while the provider was down, ready only " + lateReplicaReadyAfter.toSeconds()
+                    + " s after the provider answered again");
+        }
 
         // answers: no 5xx but 503/504, only inside a window; no 401 for a live token
         for (Sample s : samples) {
@@ -252,6 +277,9 @@ class FaultSuiteTest {
         System.out.println(summary);
         windows.forEach(w -> System.out.println("  window: " + w.name() + " " + w.start() + " .. " + w.end()
                 + ", every kind of request served within " + recovery.getOrDefault(w.name(), Duration.ZERO).toSeconds() + " s of its end"));
+        seen.add("atom-service-2 started while the provider was down: not ready, 503 with Retry-After when called directly"
+                + (lateReplica.isEmpty() ? "" : " (NOT: " + String.join("; ", lateReplica) + ")")
+                + (lateReplicaReadyAfter == null ? ", not ready in time after the provider's return" : ", ready " + lateReplicaReadyAfter.toSeconds() + " s after the provider answered again"));
         seen.forEach(line -> System.out.println("  seen: " + line));
         java.nio.file.Files.createDirectories(Outages.LOGS);
         java.nio.file.Files.writeString(Outages.LOGS.resolve("summary.txt"), summary + "\n"
@@ -263,6 +291,73 @@ class FaultSuiteTest {
         samples.stream().collect(Collectors.groupingBy(x -> x.op() + " " + x.status(), TreeMap::new, Collectors.counting()))
                 .forEach((k, v) -> System.out.println("  " + k + ": " + v));
         assertThat(violations).as(summary).isEmpty();
+    }
+
+    /**
+     * A replica just started while the provider is down: once it answers at all, its readiness is DOWN
+     * naming the provider's keys, and a call with a valid token answers 503 problem+json with Retry-After.
+     */
+    static List<String> startedWithoutProvider(String replica, String token, String atom) {
+        List<String> wrong = new ArrayList<>();
+        Instant giveUp = Instant.now().plusSeconds(120);
+        io.restassured.response.Response ready = null;
+        while (Instant.now().isBefore(giveUp)) {
+            try {
+                ready = given().baseUri(replica).when().get("/q/health/ready");
+                break;
+            } catch (Exception e) {
+                // not listening yet
+                Load.pause(500);
+            }
+        }
+        if (ready == null) {
+            return List.of("atom-service-2, started while the provider was down, did not answer its readiness check within 120 s");
+        }
+        if (ready.statusCode() != 503 || !ready.asString().contains("Identity provider keys")) {
+            wrong.add("atom-service-2, started while the provider was down, answered its readiness check " + ready.statusCode() + ": " + ready.asString());
+        }
+        var call = given().baseUri(replica).auth().oauth2(token).when().get("/api/atoms/" + atom);
+        if (call.statusCode() != 503 || !String.valueOf(call.contentType()).startsWith("application/problem+json") || call.header("Retry-After") == null) {
+            wrong.add("atom-service-2, started while the provider was down, answered a valid token " + call.statusCode()
+                    + " (" + call.contentType() + ", Retry-After " + call.header("Retry-After") + "), not 503 problem+json with Retry-After");
+        }
+        return wrong;
+    }
+
+    /** Watches, from now, when a first URL and then a second answer 200: how long the second took after the first. */
+    record ReadyWatch(java.util.concurrent.CompletableFuture<Duration> result) {
+        static ReadyWatch start(String first, String second) {
+            return new ReadyWatch(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Instant firstAt = null;
+                Instant giveUp = Instant.now().plus(Duration.ofMinutes(6));
+                while (Instant.now().isBefore(giveUp)) {
+                    if (firstAt == null && answers200(first)) {
+                        firstAt = Instant.now();
+                    }
+                    if (firstAt != null && answers200(second)) {
+                        return Duration.between(firstAt, Instant.now());
+                    }
+                    Load.pause(500);
+                }
+                return null;
+            }));
+        }
+
+        Duration await(Duration timeout) throws Exception {
+            try {
+                return result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return null;
+            }
+        }
+
+        static boolean answers200(String url) {
+            try {
+                return given().when().get(url).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }
     }
 
     /** An answer that did not serve the client: none, a 5xx, or a refusal because its token ran out during an outage. */

@@ -83,6 +83,19 @@ final class Outages {
         run(Duration.ofMinutes(6), "bash", "deploy/local/up");
     }
 
+    /** Waits (at most 30 s) until a killed process is gone, so that up does not take it for running. */
+    static void awaitGone(long pid) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(giveUp)) {
+            Load.pause(200);
+        }
+    }
+
+    /** deploy/local/up services: starts the services' replicas that do not run, without waiting for them. */
+    static void startServices() {
+        run(Duration.ofMinutes(1), "bash", "deploy/local/up", "services");
+    }
+
     /** deploy/local/down PART: stops one part of the stack. */
     static void down(String part) {
         run(Duration.ofMinutes(2), "bash", "deploy/local/down", part);
