@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -22,7 +23,11 @@ import io.restassured.path.json.JsonPath;
  * Issue 16, in-app half, through the gateway with real tokens: a chain owner hears that alice deprecated
  * the version their chain uses, without subscribing; a subscriber hears of a new version; both are in the
  * subscriber's ACCESS export and gone with their account once erased.
+ *
+ * <p>Runs after the other journeys (before StackLogsTest): moving privacy-service's clock past the grace
+ * period runs every erasure job then scheduled, those of the other journeys' deactivated users too.
  */
+@Order(Integer.MAX_VALUE - 1)
 class NotificationJourneyTest {
 
     static final String DEPRECATED = "org.plugin.atom.version.deprecated";
