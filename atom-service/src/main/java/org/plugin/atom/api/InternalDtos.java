@@ -54,8 +54,18 @@ public final class InternalDtos {
     public record AuthorErasure(Instant erasedAt, int comments, int ratings) {
     }
 
+    /** An Atom the contributor follows. */
+    public record SubscriptionData(String atom, Instant subscribedAt) {
+    }
+
+    /** An in-app notification of the contributor; {@code webhookId}, {@code webhookUrl}, {@code reason} for a notice about their webhook. */
+    public record NotificationData(UUID id, String type, String atom, String version, List<String> chains, Instant occurredAt,
+            Instant readAt, UUID webhookId, String webhookUrl, String reason) {
+    }
+
     /** Everything the catalog ties to one contributor id. */
     public record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
-            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<SubscriptionData> subscriptions,
+            List<NotificationData> notifications) {
     }
 }

@@ -28,7 +28,10 @@ import org.plugin.atom.repository.ChainRepository;
 import org.plugin.atom.repository.ChainRepository.Use;
 import org.plugin.atom.repository.DuplicateKey;
 import org.plugin.atom.repository.LedgerEntry.Event;
+import org.plugin.atom.repository.NotificationRepository;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.service.events.CatalogEvent;
+import org.plugin.atom.service.events.CatalogEvents;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.time.PlatformClock;
 
@@ -47,9 +50,13 @@ public class AtomService {
     private final AccessRules access;
     private final ContributorDirectory directory;
     private final PlatformClock clock;
+    private final CatalogEvents events;
+    private final NotificationRepository subscriptions;
 
     AtomService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, LedgerService ledger, AccessRules access,
-            ContributorDirectory directory, PlatformClock clock) {
+            ContributorDirectory directory, PlatformClock clock, CatalogEvents events, NotificationRepository subscriptions) {
+        this.events = events;
+        this.subscriptions = subscriptions;
         this.atoms = atoms;
         this.versions = versions;
         this.chains = chains;
@@ -129,6 +136,7 @@ public class AtomService {
             atom.deprecatedAt = clock.instant();
             atom.updatedAt = atom.deprecatedAt;
             ledger.append(Event.ATOM_DEPRECATED, atom.id, atom.name, null, who, Map.of());
+            events.record(CatalogEvent.ATOM_DEPRECATED, atom.id, atom.name, null);
         }
     }
 
@@ -152,6 +160,7 @@ public class AtomService {
             atom.latestVersion = RegistrationService.latest(versions.findByAtom(atom.id));
             atom.updatedAt = now;
             ledger.append(Event.VERSION_DEPRECATED, atom.id, atom.name, version, who, Map.of());
+            events.record(CatalogEvent.VERSION_DEPRECATED, atom.id, atom.name, version);
         }
         return CatalogMapper.view(atom.name, v);
     }
@@ -174,6 +183,7 @@ public class AtomService {
             atom.ownerId = target.id();
             atom.updatedAt = clock.instant();
             ledger.append(Event.OWNERSHIP_CHANGED, atom.id, atom.name, null, access.asAdmin(), details);
+            events.record(CatalogEvent.OWNER_CHANGED, atom.id, atom.name, null);
         }
     }
 
@@ -201,12 +211,15 @@ public class AtomService {
             atom.removedAt = now;
             atom.updatedAt = now;
             ledger.append(Event.ATOM_TOMBSTONED, atom.id, atom.name, null, who, details);
+            events.record(CatalogEvent.ATOM_TOMBSTONED, atom.id, atom.name, null);
             return new Removal(name, RemovalOutcome.TOMBSTONED, using.size());
         }
         UUID id = atom.id;
         atoms.delete(atom);
         atoms.flush();
         ledger.append(Event.ATOM_REMOVED, id, name, null, who, details);
+        // its subscribers hear of it, then their subscriptions go (EventDispatcher)
+        events.record(CatalogEvent.ATOM_REMOVED, id, name, null);
         return new Removal(name, RemovalOutcome.REMOVED, 0);
     }
 
@@ -220,6 +233,8 @@ public class AtomService {
                 atoms.delete(atom);
                 atoms.flush();
                 ledger.append(Event.ATOM_PURGED, id, atom.name, null, who, Map.of("reason", "no chain uses it any more"));
+                // heard of as tombstoned already; a new Atom of that name starts with no subscribers
+                subscriptions.dropSubscriptionsTo(atom.name);
             }
         }
     }

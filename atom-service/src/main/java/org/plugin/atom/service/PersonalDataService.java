@@ -19,6 +19,8 @@ import org.plugin.atom.api.InternalDtos.ChainData;
 import org.plugin.atom.api.InternalDtos.CommentData;
 import org.plugin.atom.api.InternalDtos.Erasure;
 import org.plugin.atom.api.InternalDtos.LedgerData;
+import org.plugin.atom.api.InternalDtos.NotificationData;
+import org.plugin.atom.api.InternalDtos.SubscriptionData;
 import org.plugin.atom.api.InternalDtos.PersonalData;
 import org.plugin.atom.api.InternalDtos.RatingData;
 import org.plugin.atom.api.InternalDtos.RestrictionState;
@@ -28,13 +30,17 @@ import org.plugin.atom.repository.AtomVersion;
 import org.plugin.atom.repository.ChainRepository;
 import org.plugin.atom.repository.ErasureRepository;
 import org.plugin.atom.repository.ErasureRepository.Erased;
+import org.plugin.atom.repository.EventRepository;
 import org.plugin.atom.repository.FeedbackComment;
 import org.plugin.atom.repository.FeedbackRepository;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.LedgerRepository;
+import org.plugin.atom.repository.NotificationRepository;
 import org.plugin.atom.repository.Rating;
 import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.service.events.CatalogEvent;
+import org.plugin.atom.service.events.CatalogEvents;
 import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.time.PlatformClock;
 
@@ -56,10 +62,17 @@ public class PersonalDataService {
     private final ContributorDirectory directory;
     private final PlatformClock clock;
     private final IdempotencyStore keptAnswers;
+    private final NotificationRepository notifications;
+    private final CatalogEvents events;
+    private final EventRepository eventQueue;
 
     PersonalDataService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, FeedbackRepository feedback,
             LedgerRepository entries, RestrictionRepository restrictions, ErasureRepository erasures, LedgerService ledger,
-            ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers) {
+            ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers, NotificationRepository notifications,
+            CatalogEvents events, EventRepository eventQueue) {
+        this.eventQueue = eventQueue;
+        this.notifications = notifications;
+        this.events = events;
         this.keptAnswers = keptAnswers;
         this.atoms = atoms;
         this.versions = versions;
@@ -93,7 +106,10 @@ public class PersonalDataService {
                         e.details)).toList();
         return new PersonalData(id, restriction(id).restricted(), erasure(id), atomData, chainData,
                 ratings.stream().map(r -> new RatingData(feedbackAtoms.get(r.atomId), r.stars, r.createdAt, r.updatedAt)).toList(),
-                comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), ledgerData);
+                comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), ledgerData,
+                notifications.subscriptionsOf(id).stream().map(s -> new SubscriptionData(s.atomName(), s.createdAt())).toList(),
+                notifications.notificationsOf(id).stream().map(n -> new NotificationData(n.id(), n.type(), n.atomName(), n.version(), n.chains(),
+                        n.occurredAt(), n.readAt(), n.webhookId(), n.webhookUrl(), n.reason())).toList());
     }
 
     /** Every rating and comment written under a token subject, whether or not its author was a contributor then. */
@@ -153,6 +169,8 @@ public class PersonalDataService {
     @Transactional
     public Erasure erase(UUID id) {
         erasures.lock(id);
+        // no dispatch of an event runs while this erasure does: none can write to them after it
+        eventQueue.holdDispatcherLock();
         Erasure done = erasure(id);
         if (done != null) {
             return done;
@@ -170,6 +188,9 @@ public class PersonalDataService {
         versions.forgetRegistrant(id);
         entries.forgetCiClients(id);
         restrictions.lift(id);
+        // what they followed and were told goes with them; chains disowned above no longer bring them news
+        notifications.deleteSubscriptionsOf(id);
+        notifications.deleteNotificationsOf(id);
         erasures.record(id, new Erased(now, owned.size(), comments + ratings));
         Actor service = Actor.service();
         for (Atom atom : owned) {
@@ -178,6 +199,7 @@ public class PersonalDataService {
             details.put("to", null);
             details.put("reason", "contributor erased");
             ledger.append(Event.OWNERSHIP_CHANGED, atom.id, atom.name, null, service, details);
+            events.record(CatalogEvent.OWNER_CHANGED, atom.id, atom.name, null);
         }
         ledger.append(Event.CONTRIBUTOR_ERASED, null, null, null, service,
                 Map.of("contributor", id, "atoms", owned.size(), "feedback", comments + ratings));

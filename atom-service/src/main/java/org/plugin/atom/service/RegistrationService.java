@@ -40,6 +40,8 @@ import org.plugin.atom.repository.AtomVersion.State;
 import org.plugin.atom.repository.DuplicateKey;
 import org.plugin.atom.repository.LedgerEntry.Event;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.service.events.CatalogEvent;
+import org.plugin.atom.service.events.CatalogEvents;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.error.DomainException.Kind;
 import org.plugin.common.time.PlatformClock;
@@ -70,9 +72,11 @@ public class RegistrationService {
     private final AccessRules access;
     private final PlatformClock clock;
     private final Validator validator;
+    private final CatalogEvents events;
 
     RegistrationService(AtomRepository atoms, VersionRepository versions, LedgerService ledger, AccessRules access, PlatformClock clock,
-            Validator validator) {
+            Validator validator, CatalogEvents events) {
+        this.events = events;
         this.atoms = atoms;
         this.versions = versions;
         this.ledger = ledger;
@@ -138,6 +142,9 @@ public class RegistrationService {
             details.put("contentDigest", v.contentDigest);
             details.put("artifacts", v.artifacts.stream().map(AtomVersion.Artifact::digest).sorted().toList());
             ledger.append(publishing ? Event.VERSION_PUBLISHED : Event.VERSION_DRAFTED, atom.id, atom.name, version, plan.actor(), details);
+            if (publishing) {
+                events.record(CatalogEvent.VERSION_PUBLISHED, atom.id, atom.name, version);
+            }
         }
         return new Registration(plan.outcome(), plan.createAtom(), plan.updateAtom(), CatalogMapper.view(atom.name, v));
     }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.plugin.atom.support.Fixtures;
+import org.plugin.atom.support.Notifications;
 import org.plugin.atom.support.Peers;
 import org.plugin.testing.InjectPeers;
 import org.plugin.testing.PeersResource;
@@ -69,7 +70,15 @@ class ContractVerificationTest {
                 .post("/api/chains").then().statusCode(201);
         String comment = "Works well on our testbed";
         feedback(owner.subject(), atom, comment);
-        return Map.of("id", owner.id().toString(), "subject", owner.subject(), "atom", atom, "chain", chain, "comment", comment);
+        // they follow another contributor's Atom, which then publishes a version: a subscription and a notification
+        var other = Peers.contributor(peers, "contract");
+        String followed = publishedAtom(other);
+        given().auth().oauth2(TestTokens.user(owner.subject())).put("/api/atoms/" + followed + "/subscription").then().statusCode(201);
+        Fixtures.put(TestTokens.ci("ci-other", other.accountName()), followed, "1.1.0", Fixtures.version("A router", 'c', Fixtures.IN_OUT_HTTP))
+                .then().statusCode(201);
+        Notifications.awaitNotification(owner.subject(), followed, "1.1.0");
+        return Map.of("id", owner.id().toString(), "subject", owner.subject(), "atom", atom, "chain", chain, "comment", comment,
+                "followed", followed);
     }
 
     private Map<String, String> author() {

@@ -173,6 +173,17 @@ class PersonaMatrixTest {
         c.add(new Case("GET /api/chains", (r, w) -> r.get("/api/chains"), expect(401, 200, 200, 200, 403, 403, 200, 403)));
         c.add(new Case("GET /api/chains/{name}", (r, w) -> r.get("/api/chains/" + w.chain()), expect(401, 200, 200, 200, 403, 403, 200, 403)));
         c.add(new Case("DELETE /api/chains/{name}", (r, w) -> r.delete("/api/chains/" + w.chain()), expect(401, 403, 204, 403, 403, 403, 204, 403)));
+        // subscriptions and notifications: a registered contributor (by user token, or CI for subscriptions); nobody follows in a fresh world
+        c.add(new Case("PUT /api/atoms/{name}/subscription", (r, w) -> r.put("/api/atoms/" + w.atom() + "/subscription"),
+                expect(401, 403, 201, 201, 201, 201, 403, 403)));
+        c.add(new Case("GET /api/atoms/{name}/subscription", (r, w) -> r.get("/api/atoms/" + w.atom() + "/subscription"),
+                expect(401, 403, 404, 404, 404, 404, 403, 403)));
+        c.add(new Case("DELETE /api/atoms/{name}/subscription", (r, w) -> r.delete("/api/atoms/" + w.atom() + "/subscription"),
+                expect(401, 403, 204, 204, 204, 204, 403, 403)));
+        c.add(new Case("GET /api/notifications", (r, w) -> r.get("/api/notifications"), expect(401, 403, 200, 200, 403, 403, 403, 403)));
+        c.add(new Case("PUT /api/notifications/read", (r, w) -> r.put("/api/notifications/read"), expect(401, 403, 200, 200, 403, 403, 403, 403)));
+        c.add(new Case("PUT /api/notifications/{id}/read", (r, w) -> r.put("/api/notifications/" + UUID.randomUUID() + "/read"),
+                expect(401, 403, 404, 404, 403, 403, 403, 403)));
         c.add(new Case("GET /internal/atoms/contributors/{id}/personal-data",
                 (r, w) -> r.get("/internal/atoms/contributors/" + w.alice().id() + "/personal-data"), expect(401, 403, 403, 403, 403, 403, 403, 200)));
         c.add(new Case("PUT /internal/atoms/contributors/{id}/restriction", (r, w) -> json(r, "{\"restricted\":false}")
@@ -191,7 +202,7 @@ class PersonaMatrixTest {
     static final java.util.Set<String> OWN_WORLD = java.util.Set.of("POST /api/atoms/{name}/deprecation", "PUT /api/atoms/{name}/owner",
             "DELETE /api/atoms/{name}", "POST /api/atoms/{name}/versions/{version}/deprecation", "PUT /api/atoms/{name}/ratings/mine",
             "GET /api/atoms/{name}/ratings/mine", "DELETE /api/atoms/{name}/ratings/mine", "DELETE /api/atoms/{name}/comments/{id}",
-            "DELETE /api/chains/{name}");
+            "DELETE /api/chains/{name}", "PUT /api/atoms/{name}/subscription");
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAsEveryPersona() {

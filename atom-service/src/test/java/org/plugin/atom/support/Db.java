@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -33,6 +35,64 @@ public final class Db {
                 ps.setObject(i + 1, params[i]);
             }
             ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<Long> longs(DataSource ds, String sql, Object... params) {
+        List<Long> values = new ArrayList<>();
+        query(ds, sql, params, rs -> values.add(rs.getLong(1)));
+        return values;
+    }
+
+    public static List<String> strings(DataSource ds, String sql, Object... params) {
+        List<String> values = new ArrayList<>();
+        query(ds, sql, params, rs -> values.add(rs.getString(1)));
+        return values;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(DataSource ds, String sql, Object[] params, RowReader reader) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A lock held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Holds a session-level advisory lock on a connection of its own until closed (as another replica would). */
+    public static Held advisoryLock(DataSource ds, long key) {
+        try {
+            Connection c = ds.getConnection();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
+            return () -> {
+                try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    ps.setLong(1, key);
+                    ps.execute();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

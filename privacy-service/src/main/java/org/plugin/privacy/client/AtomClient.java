@@ -38,7 +38,19 @@ public interface AtomClient {
     /** Everything the catalog ties to one contributor id: an ACCESS document carries it whole. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
-            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<SubscriptionData> subscriptions,
+            List<NotificationData> notifications) {
+    }
+
+    /** An Atom the contributor follows. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SubscriptionData(String atom, Instant subscribedAt) {
+    }
+
+    /** An in-app notification of theirs: a change of an Atom their chains use or they follow, or a notice about their webhook. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NotificationData(UUID id, String type, String atom, String version, List<String> chains, Instant occurredAt, Instant readAt,
+            UUID webhookId, String webhookUrl, String reason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

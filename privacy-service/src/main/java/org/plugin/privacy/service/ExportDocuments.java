@@ -93,7 +93,7 @@ final class ExportDocuments {
         who.put("registeredContributor", reports.profile() != null);
         // contributor-service: profile, rectification audit, the log of admin reads of the email
         doc.set("personalData", mapper.valueToTree(reports.profile()));
-        // atom-service: Atoms, versions, feedback and ledger entries tied to the contributor id
+        // atom-service: Atoms, versions, feedback, ledger entries, subscriptions and notifications tied to the contributor id
         doc.set("contributions", mapper.valueToTree(reports.catalog()));
         // atom-service: every rating and comment written under their login, contributor or not
         if (reports.authored() != null) {
@@ -176,6 +176,8 @@ final class ExportDocuments {
             putIfPresent(contributions, "chains", catalog.chains());
             putIfPresent(contributions, "ratings", catalog.ratings());
             putIfPresent(contributions, "comments", catalog.comments());
+            // the Atoms they chose to follow; their notifications are what the platform told them (ACCESS), not what they provided
+            putIfPresent(contributions, "subscriptions", catalog.subscriptions());
         }
         if (authored != null) {
             contributions.set("ratings", mapper.valueToTree(union(catalog == null ? null : catalog.ratings(), authored.ratings(),

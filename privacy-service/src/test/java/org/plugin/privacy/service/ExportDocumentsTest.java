@@ -52,7 +52,10 @@ class ExportDocumentsTest {
     static final AtomClient.PersonalData CATALOG = new AtomClient.PersonalData(CONTRIBUTOR, false, null,
             List.of(new AtomData("zoe-vnf", null, "ACTIVE", Instant.parse("2026-01-06T10:00:00Z"), List.of())), List.of(),
             List.of(RATED), List.of(COMMENTED),
-            List.of(new LedgerData(1, UUID.randomUUID(), NOW, "ATOM_CREATED", "zoe-vnf", null, "CONTRIBUTOR", null, null)));
+            List.of(new LedgerData(1, UUID.randomUUID(), NOW, "ATOM_CREATED", "zoe-vnf", null, "CONTRIBUTOR", null, null)),
+            List.of(new AtomClient.SubscriptionData("packet-shaper", Instant.parse("2026-01-09T10:00:00Z"))),
+            List.of(new AtomClient.NotificationData(UUID.randomUUID(), "org.plugin.atom.version.deprecated", "packet-shaper", "1.0.0",
+                    List.of("zoe-chain"), Instant.parse("2026-01-10T10:00:00Z"), null, null, null, null)));
 
     static final IdentityProvider.Account ACCOUNT = new IdentityProvider.Account("zoe", "zoe@example.org", true, "Zoë", "O'Brien-Núñez",
             Instant.parse("2026-01-01T10:00:00Z"), true, List.of(), null, List.of());
@@ -75,6 +78,14 @@ class ExportDocumentsTest {
             assertThat(doc.get("loginAccount").has("emailVerified")).isFalse();
             assertThat(doc.get("contributions").has("ledger")).as("the ledger is the platform's record, not what they provided").isFalse();
             assertThat(doc.at("/contributions/atoms/0/name").asText()).isEqualTo("zoe-vnf");
+        }
+
+        @Test
+        void theAtomsTheyFollowButNotWhatThePlatformToldThem() {
+            ObjectNode doc = documents.portability(REQUEST, reports(PROFILE, CATALOG, null, ACCOUNT), NOW);
+            assertThat(doc.at("/contributions/subscriptions/0/atom").asText()).isEqualTo("packet-shaper");
+            assertThat(doc.at("/contributions/subscriptions/0/subscribedAt").asText()).isEqualTo("2026-01-09T10:00:00Z");
+            assertThat(doc.get("contributions").has("notifications")).as("notifications are the platform's messages, in ACCESS").isFalse();
         }
 
         @Test
@@ -118,6 +129,9 @@ class ExportDocumentsTest {
             assertThat(doc.at("/subject/registeredContributor").asBoolean()).isTrue();
             assertThat(doc.at("/personalData/profile/email").asText()).isEqualTo("zoe@example.org");
             assertThat(doc.at("/contributions/ledger/0/event").asText()).isEqualTo("ATOM_CREATED");
+            assertThat(doc.at("/contributions/subscriptions/0/atom").asText()).isEqualTo("packet-shaper");
+            assertThat(doc.at("/contributions/notifications/0/type").asText()).isEqualTo("org.plugin.atom.version.deprecated");
+            assertThat(doc.at("/contributions/notifications/0/chains/0").asText()).isEqualTo("zoe-chain");
             assertThat(doc.at("/identityProvider/registeredAccount").asBoolean()).isTrue();
             assertThat(doc.at("/identityProvider/account/createdAt").asText()).isEqualTo("2026-01-01T10:00:00Z");
             assertThat(doc.at("/processing/holders/0/purpose").asText()).isEqualTo(IdentityProvider.PURPOSE);
