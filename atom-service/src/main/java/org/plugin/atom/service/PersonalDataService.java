@@ -22,6 +22,8 @@ import org.plugin.atom.api.InternalDtos.LedgerData;
 import org.plugin.atom.api.InternalDtos.PersonalData;
 import org.plugin.atom.api.InternalDtos.RatingData;
 import org.plugin.atom.api.InternalDtos.RestrictionState;
+import org.plugin.atom.api.InternalDtos.WebhookData;
+import org.plugin.atom.api.InternalDtos.WebhookDeliveryData;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.AtomVersion;
@@ -35,6 +37,8 @@ import org.plugin.atom.repository.LedgerRepository;
 import org.plugin.atom.repository.Rating;
 import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.repository.WebhookDeliveryRepository;
+import org.plugin.atom.repository.WebhookRepository;
 import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.time.PlatformClock;
 
@@ -56,11 +60,16 @@ public class PersonalDataService {
     private final ContributorDirectory directory;
     private final PlatformClock clock;
     private final IdempotencyStore keptAnswers;
+    private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository webhookDeliveries;
 
     PersonalDataService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, FeedbackRepository feedback,
             LedgerRepository entries, RestrictionRepository restrictions, ErasureRepository erasures, LedgerService ledger,
-            ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers) {
+            ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers, WebhookRepository webhooks,
+            WebhookDeliveryRepository webhookDeliveries) {
         this.keptAnswers = keptAnswers;
+        this.webhooks = webhooks;
+        this.webhookDeliveries = webhookDeliveries;
         this.atoms = atoms;
         this.versions = versions;
         this.chains = chains;
@@ -93,7 +102,18 @@ public class PersonalDataService {
                         e.details)).toList();
         return new PersonalData(id, restriction(id).restricted(), erasure(id), atomData, chainData,
                 ratings.stream().map(r -> new RatingData(feedbackAtoms.get(r.atomId), r.stars, r.createdAt, r.updatedAt)).toList(),
-                comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), ledgerData);
+                comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), ledgerData,
+                webhookData(id));
+    }
+
+    /** A contributor's webhooks (without their secrets) and their deliveries. */
+    private List<WebhookData> webhookData(UUID id) {
+        Map<UUID, List<WebhookDeliveryData>> deliveries = webhookDeliveries.deliveriesOfOwner(id).stream()
+                .collect(Collectors.groupingBy(d -> d.webhookId(), Collectors.mapping(d -> new WebhookDeliveryData(d.id(),
+                        Long.toString(d.eventId()), d.eventType(), d.state(), d.attempts(), d.createdAt(), d.deliveredAt(), d.lastStatus(),
+                        d.lastError()), Collectors.toList())));
+        return webhooks.allByOwner(id).stream().map(w -> new WebhookData(w.id, w.url, w.description, w.enabled, w.disabledReason, w.createdAt,
+                w.updatedAt, deliveries.getOrDefault(w.id, List.of()))).toList();
     }
 
     /** Every rating and comment written under a token subject, whether or not its author was a contributor then. */
@@ -153,6 +173,8 @@ public class PersonalDataService {
     @Transactional
     public Erasure erase(UUID id) {
         erasures.lock(id);
+        // webhooks, their deliveries and attempts go whole, on a repeat too (nothing is left to keep unattributed)
+        webhooks.deleteByOwner(id);
         Erasure done = erasure(id);
         if (done != null) {
             return done;

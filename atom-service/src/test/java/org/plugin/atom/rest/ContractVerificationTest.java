@@ -41,7 +41,16 @@ class ContractVerificationTest {
         return ProviderContract.verify("atom-service", Map.of(
                 "a contributor with a published Atom, a chain, a rating and a comment", this::contributorWithEverything,
                 "an author with a rating and a comment", this::author,
-                "a contributor of the catalog", () -> Map.of("id", Peers.contributor(peers, "contract").id().toString())));
+                "a contributor of the catalog", () -> Map.of("id", Peers.contributor(peers, "contract").id().toString()),
+                "a contributor with a webhook", this::contributorWithWebhook));
+    }
+
+    private Map<String, String> contributorWithWebhook() {
+        var owner = Peers.contributor(peers, "contract");
+        String url = "https://93.184.216.34/hooks/plugin";
+        String id = given().auth().oauth2(TestTokens.user(owner.subject())).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "description", "Our pipeline")).post("/api/webhooks").then().statusCode(201).extract().path("id");
+        return Map.of("id", owner.id().toString(), "webhook", id, "url", url);
     }
 
     private String publishedAtom(Peers.Contributor owner) {

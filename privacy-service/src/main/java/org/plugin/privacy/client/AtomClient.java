@@ -38,7 +38,24 @@ public interface AtomClient {
     /** Everything the catalog ties to one contributor id: an ACCESS document carries it whole. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
-            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+            List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<WebhookData> webhooks) {
+
+        /** Without webhooks (a catalog that has none to report). */
+        public PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
+                List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger) {
+            this(contributorId, restricted, erasure, atoms, chains, ratings, comments, ledger, null);
+        }
+    }
+
+    /** A contributor's webhook (atom-service never sends its secret) and the deliveries it keeps. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhookData(UUID id, String url, String description, boolean enabled, String disabledReason, Instant createdAt, Instant updatedAt,
+            List<WebhookDeliveryData> deliveries) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhookDeliveryData(UUID id, String eventId, String eventType, String state, int attempts, Instant createdAt, Instant deliveredAt,
+            Integer lastStatus, String lastError) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

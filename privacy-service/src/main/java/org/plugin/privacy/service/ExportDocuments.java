@@ -176,6 +176,11 @@ final class ExportDocuments {
             putIfPresent(contributions, "chains", catalog.chains());
             putIfPresent(contributions, "ratings", catalog.ratings());
             putIfPresent(contributions, "comments", catalog.comments());
+            // the webhooks they registered (URL, description), not the record of deliveries to them
+            if (catalog.webhooks() != null) {
+                contributions.set("webhooks", mapper.valueToTree(catalog.webhooks().stream()
+                        .map(w -> new ProvidedWebhook(w.url(), w.description(), w.enabled(), w.createdAt())).toList()));
+            }
         }
         if (authored != null) {
             contributions.set("ratings", mapper.valueToTree(union(catalog == null ? null : catalog.ratings(), authored.ratings(),
@@ -184,6 +189,10 @@ final class ExportDocuments {
                     CommentData::id)));
         }
         return doc;
+    }
+
+    /** A webhook as its owner provided it, for a PORTABILITY document. */
+    record ProvidedWebhook(String url, String description, boolean enabled, Instant createdAt) {
     }
 
     private void putIfPresent(ObjectNode node, String name, List<?> items) {
