@@ -118,10 +118,13 @@ public class WebhookDeliveryRepository implements LeasedQueue<WebhookDeliveryRep
                 .executeUpdate() == 1;
     }
 
+    /** Records an attempt, unless its delivery is gone meanwhile (its webhook deleted, its owner erased). */
     public void recordAttempt(Claimed item, Instant attemptedAt, Integer status, String error, int durationMs) {
         em.createNativeQuery("""
                 INSERT INTO webhook_attempt (delivery_id, webhook_id, attempt, attempted_at, status_code, error, duration_ms)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                SELECT d.id, d.webhook_id, CAST(?3 AS integer), CAST(?4 AS timestamptz), CAST(?5 AS integer), CAST(?6 AS varchar), CAST(?7 AS integer)
+                FROM webhook_delivery d WHERE d.id = ?1 AND d.webhook_id = ?2
+                FOR KEY SHARE""")
                 .setParameter(1, item.id()).setParameter(2, item.webhookId()).setParameter(3, item.attempt()).setParameter(4, attemptedAt)
                 .setParameter(5, status).setParameter(6, cap(error)).setParameter(7, durationMs).executeUpdate();
     }

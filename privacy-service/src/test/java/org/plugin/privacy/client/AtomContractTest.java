@@ -41,7 +41,6 @@ class AtomContractTest {
     Stream<DynamicTest> readsWhatAtomServiceAnswers() {
         return ConsumerContract.verify("privacy-service", "atom-service", peers, json, Map.of(
                 "contributor-personal-data", v -> client.personalData(UUID.fromString(v.get("id"))),
-                "contributor-webhooks", v -> client.personalData(UUID.fromString(v.get("id"))),
                 "author-personal-data", v -> client.authorFeedback(v.get("subject")),
                 "contributor-erasure", v -> {
                     client.erase(UUID.fromString(v.get("id")));
