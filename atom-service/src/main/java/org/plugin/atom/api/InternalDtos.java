@@ -66,6 +66,16 @@ public final class InternalDtos {
     /** Everything the catalog ties to one contributor id. */
     public record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
             List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<SubscriptionData> subscriptions,
-            List<NotificationData> notifications) {
+            List<NotificationData> notifications, List<WebhookData> webhooks) {
+    }
+
+    /** A contributor's webhook, as their export shows it: never its secret. */
+    public record WebhookData(UUID id, String url, String description, boolean enabled, String disabledReason, Instant createdAt,
+            Instant updatedAt, List<WebhookDeliveryData> deliveries) {
+    }
+
+    /** One delivery to a contributor's webhook (kept 30 days once settled). */
+    public record WebhookDeliveryData(UUID id, String eventId, String eventType, String state, int attempts, Instant createdAt,
+            Instant deliveredAt, Integer lastStatus, String lastError) {
     }
 }

@@ -72,7 +72,7 @@ public class InternalResource {
     @POST
     @Path("/erasure")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Erases a contributor here: comments deleted, ratings anonymous, Atoms and chains attributed to no one, "
+    @Operation(summary = "Erases a contributor here: comments deleted, ratings anonymous, webhooks deleted with their deliveries, Atoms and chains attributed to no one, "
             + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same")
     @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats)")
     public Erasure erase(@PathParam("id") String id) {

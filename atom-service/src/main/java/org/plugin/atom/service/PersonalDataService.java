@@ -24,6 +24,8 @@ import org.plugin.atom.api.InternalDtos.SubscriptionData;
 import org.plugin.atom.api.InternalDtos.PersonalData;
 import org.plugin.atom.api.InternalDtos.RatingData;
 import org.plugin.atom.api.InternalDtos.RestrictionState;
+import org.plugin.atom.api.InternalDtos.WebhookData;
+import org.plugin.atom.api.InternalDtos.WebhookDeliveryData;
 import org.plugin.atom.repository.Atom;
 import org.plugin.atom.repository.AtomRepository;
 import org.plugin.atom.repository.AtomVersion;
@@ -41,6 +43,8 @@ import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
 import org.plugin.atom.service.events.CatalogEvent;
 import org.plugin.atom.service.events.CatalogEvents;
+import org.plugin.atom.repository.WebhookDeliveryRepository;
+import org.plugin.atom.repository.WebhookRepository;
 import org.plugin.common.idempotency.IdempotencyStore;
 import org.plugin.common.time.PlatformClock;
 
@@ -65,15 +69,19 @@ public class PersonalDataService {
     private final NotificationRepository notifications;
     private final CatalogEvents events;
     private final EventRepository eventQueue;
+    private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository webhookDeliveries;
 
     PersonalDataService(AtomRepository atoms, VersionRepository versions, ChainRepository chains, FeedbackRepository feedback,
             LedgerRepository entries, RestrictionRepository restrictions, ErasureRepository erasures, LedgerService ledger,
             ContributorDirectory directory, PlatformClock clock, IdempotencyStore keptAnswers, NotificationRepository notifications,
-            CatalogEvents events, EventRepository eventQueue) {
+            CatalogEvents events, EventRepository eventQueue, WebhookRepository webhooks, WebhookDeliveryRepository webhookDeliveries) {
         this.eventQueue = eventQueue;
         this.notifications = notifications;
         this.events = events;
         this.keptAnswers = keptAnswers;
+        this.webhooks = webhooks;
+        this.webhookDeliveries = webhookDeliveries;
         this.atoms = atoms;
         this.versions = versions;
         this.chains = chains;
@@ -109,7 +117,18 @@ public class PersonalDataService {
                 comments.stream().map(c -> new CommentData(c.id, feedbackAtoms.get(c.atomId), c.body, c.createdAt)).toList(), ledgerData,
                 notifications.subscriptionsOf(id).stream().map(s -> new SubscriptionData(s.atomName(), s.createdAt())).toList(),
                 notifications.notificationsOf(id).stream().map(n -> new NotificationData(n.id(), n.type(), n.atomName(), n.version(), n.chains(),
-                        n.occurredAt(), n.readAt(), n.webhookId(), n.webhookUrl(), n.reason())).toList());
+                        n.occurredAt(), n.readAt(), n.webhookId(), n.webhookUrl(), n.reason())).toList(),
+                webhookData(id));
+    }
+
+    /** A contributor's webhooks (without their secrets) and their deliveries. */
+    private List<WebhookData> webhookData(UUID id) {
+        Map<UUID, List<WebhookDeliveryData>> deliveries = webhookDeliveries.deliveriesOfOwner(id).stream()
+                .collect(Collectors.groupingBy(d -> d.webhookId(), Collectors.mapping(d -> new WebhookDeliveryData(d.id(),
+                        Long.toString(d.eventId()), d.eventType(), d.state(), d.attempts(), d.createdAt(), d.deliveredAt(), d.lastStatus(),
+                        d.lastError()), Collectors.toList())));
+        return webhooks.allByOwner(id).stream().map(w -> new WebhookData(w.id, w.url, w.description, w.enabled, w.disabledReason, w.createdAt,
+                w.updatedAt, deliveries.getOrDefault(w.id, List.of()))).toList();
     }
 
     /** Every rating and comment written under a token subject, whether or not its author was a contributor then. */
@@ -171,6 +190,8 @@ public class PersonalDataService {
         erasures.lock(id);
         // no dispatch of an event runs while this erasure does: none can write to them after it
         eventQueue.holdDispatcherLock();
+        // webhooks, their deliveries and attempts go whole, on a repeat too (nothing is left to keep unattributed)
+        webhooks.deleteByOwner(id);
         Erasure done = erasure(id);
         if (done != null) {
             return done;

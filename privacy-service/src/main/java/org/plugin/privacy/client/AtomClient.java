@@ -39,7 +39,14 @@ public interface AtomClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
             List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<SubscriptionData> subscriptions,
-            List<NotificationData> notifications) {
+            List<NotificationData> notifications, List<WebhookData> webhooks) {
+
+        /** Without webhooks (a catalog that has none to report). */
+        public PersonalData(UUID contributorId, boolean restricted, Erasure erasure, List<AtomData> atoms, List<ChainData> chains,
+                List<RatingData> ratings, List<CommentData> comments, List<LedgerData> ledger, List<SubscriptionData> subscriptions,
+                List<NotificationData> notifications) {
+            this(contributorId, restricted, erasure, atoms, chains, ratings, comments, ledger, subscriptions, notifications, null);
+        }
     }
 
     /** An Atom the contributor follows. */
@@ -51,6 +58,17 @@ public interface AtomClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record NotificationData(UUID id, String type, String atom, String version, List<String> chains, Instant occurredAt, Instant readAt,
             UUID webhookId, String webhookUrl, String reason) {
+    }
+
+    /** A contributor's webhook (atom-service never sends its secret) and the deliveries it keeps. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhookData(UUID id, String url, String description, boolean enabled, String disabledReason, Instant createdAt, Instant updatedAt,
+            List<WebhookDeliveryData> deliveries) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhookDeliveryData(UUID id, String eventId, String eventType, String state, int attempts, Instant createdAt, Instant deliveredAt,
+            Integer lastStatus, String lastError) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

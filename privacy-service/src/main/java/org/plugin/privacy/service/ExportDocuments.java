@@ -178,6 +178,11 @@ final class ExportDocuments {
             putIfPresent(contributions, "comments", catalog.comments());
             // the Atoms they chose to follow; their notifications are what the platform told them (ACCESS), not what they provided
             putIfPresent(contributions, "subscriptions", catalog.subscriptions());
+            // the webhooks they registered (URL, description), not the record of deliveries to them
+            if (catalog.webhooks() != null) {
+                contributions.set("webhooks", mapper.valueToTree(catalog.webhooks().stream()
+                        .map(w -> new ProvidedWebhook(w.url(), w.description(), w.enabled(), w.createdAt())).toList()));
+            }
         }
         if (authored != null) {
             contributions.set("ratings", mapper.valueToTree(union(catalog == null ? null : catalog.ratings(), authored.ratings(),
@@ -186,6 +191,10 @@ final class ExportDocuments {
                     CommentData::id)));
         }
         return doc;
+    }
+
+    /** A webhook as its owner provided it, for a PORTABILITY document. */
+    record ProvidedWebhook(String url, String description, boolean enabled, Instant createdAt) {
     }
 
     private void putIfPresent(ObjectNode node, String name, List<?> items) {
