@@ -176,8 +176,11 @@ final class ExportDocuments {
             putIfPresent(contributions, "chains", catalog.chains());
             putIfPresent(contributions, "ratings", catalog.ratings());
             putIfPresent(contributions, "comments", catalog.comments());
-            // the Atoms they chose to follow; their notifications are what the platform told them (ACCESS), not what they provided
+            // the Atoms they chose to follow, and the notifications those subscriptions and their chains brought
+            // them: issue 16 puts both in ACCESS and PORTABILITY (a person moving to another catalog takes
+            // what they followed and what they were told about it)
             putIfPresent(contributions, "subscriptions", catalog.subscriptions());
+            putIfPresent(contributions, "notifications", catalog.notifications());
             // the webhooks they registered (URL, description), not the record of deliveries to them
             if (catalog.webhooks() != null) {
                 contributions.set("webhooks", mapper.valueToTree(catalog.webhooks().stream()

@@ -85,7 +85,9 @@ class ExportDocumentsTest {
             ObjectNode doc = documents.portability(REQUEST, reports(PROFILE, CATALOG, null, ACCOUNT), NOW);
             assertThat(doc.at("/contributions/subscriptions/0/atom").asText()).isEqualTo("packet-shaper");
             assertThat(doc.at("/contributions/subscriptions/0/subscribedAt").asText()).isEqualTo("2026-01-09T10:00:00Z");
-            assertThat(doc.get("contributions").has("notifications")).as("notifications are the platform's messages, in ACCESS").isFalse();
+            assertThat(doc.at("/contributions/notifications/0/type").asText()).as("issue 16: notifications in PORTABILITY too")
+                    .isEqualTo("org.plugin.atom.version.deprecated");
+            assertThat(doc.at("/contributions/notifications/0/chains/0").asText()).isEqualTo("zoe-chain");
         }
 
         @Test
