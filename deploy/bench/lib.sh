@@ -94,6 +94,22 @@ rss_mib() {
 
 service_pid() { live_pid "$PID_DIR/$1.pid"; }
 
+# CPU time (user + system, in clock ticks) of the gateway: HAProxy's master and its workers.
+gateway_cpu_ticks() {
+  local master pids pid total=0
+  master="$(live_pid "$GATEWAY_DIR/haproxy.pid" 2>/dev/null || true)"
+  [ -n "$master" ] || { echo 0; return; }
+  pids="$master $(pgrep -P "$master" || true)"
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] || continue
+    # fields 14 and 15 after the command name (which may hold spaces, hence the cut at ") ")
+    total=$(( total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }') ))
+  done
+  echo "$total"
+}
+CLOCK_TICKS="$(getconf CLK_TCK)"
+
+
 # ---------------------------------------------------------------------------------------------
 # Raw results: one JSON object per line in $RAW (set by run).
 record() {

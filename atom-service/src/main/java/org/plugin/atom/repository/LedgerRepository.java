@@ -11,8 +11,9 @@ import org.plugin.atom.repository.LedgerEntry.Event;
 
 /**
  * The contribution ledger's rows: its single head row ({@code ledger_head}: the last sequence number
- * and hash), locked by every append so that concurrent transactions and replicas chain in one line,
- * and its entries, which a trigger keeps append-only (V2__ledger.sql).
+ * and hash), moved by the chainer only, and its entries, which a trigger keeps append-only
+ * (V2__ledger.sql, V7_1__ledger_chainer.sql). An entry is appended at a provisional negative place
+ * without hashes; the chainer gives it its place and hashes. Reads show chained entries only.
  */
 @ApplicationScoped
 public class LedgerRepository {
@@ -25,13 +26,16 @@ public class LedgerRepository {
     public record History(List<LedgerEntry> entries, long total) {
     }
 
+    /** The advisory lock key of the chainer (any constant no other code of this database uses). */
+    static final long CHAINER_LOCK = 7_215_001L;
+
     private final EntityManager em;
 
     LedgerRepository(EntityManager em) {
         this.em = em;
     }
 
-    /** The head, its row locked until the end of the transaction: the next append chains onto it and no other can. */
+    /** The head, its row locked until the end of the transaction: only the chainer moves it. */
     public Head lockHead() {
         return head((Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1 FOR UPDATE").getSingleResult());
     }
@@ -45,17 +49,51 @@ public class LedgerRepository {
         return new Head(((Number) row[0]).longValue(), row[1].toString());
     }
 
-    /** Stores an entry chained onto the locked head, and moves the head to it. */
+    /** A provisional place for a new entry: negative, lower for a later append (the chainer's order). */
+    public long provisionalPlace() {
+        return -((Number) em.createNativeQuery("SELECT nextval('ledger_append_seq')").getSingleResult()).longValue();
+    }
+
+    /** Stores an entry at its provisional place, not chained yet: no lock is taken. */
     public void append(LedgerEntry e) {
         em.persist(e);
         em.flush();
+    }
+
+    /** The chainer's lock (one chainer at a time, across replicas), held until the end of the transaction; waits for it. */
+    public void lockChainer() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHAINER_LOCK + ")").getSingleResult();
+    }
+
+    /** The chainer's lock if no other chainer holds it: whether it was taken. */
+    public boolean tryLockChainer() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + CHAINER_LOCK + ")").getSingleResult();
+    }
+
+    /** Committed entries not chained yet, in append order, at most {@code max}; detached (their place is about to change). */
+    public List<LedgerEntry> unchained(int max) {
+        List<LedgerEntry> entries = em.createQuery("from LedgerEntry e where e.seq < 0 order by e.seq desc", LedgerEntry.class)
+                .setMaxResults(max).getResultList();
+        em.clear();
+        return entries;
+    }
+
+    /** Gives an unchained entry its place and hashes (the guard allows this once). */
+    public void chain(LedgerEntry e, long provisionalPlace) {
+        em.createNativeQuery("UPDATE ledger_entry SET seq = ?1, previous_hash = ?2, hash = ?3 WHERE id = ?4 AND seq = ?5")
+                .setParameter(1, e.seq).setParameter(2, e.previousHash).setParameter(3, e.hash).setParameter(4, e.id)
+                .setParameter(5, provisionalPlace).executeUpdate();
+    }
+
+    /** Moves the locked head to the last entry chained. */
+    public void moveHead(long seq, String hash) {
         em.createNativeQuery("UPDATE ledger_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
-                .setParameter(1, e.seq).setParameter(2, e.hash).executeUpdate();
+                .setParameter(1, seq).setParameter(2, hash).executeUpdate();
     }
 
     /** Whether the ledger records a VERSION_DRAFTED entry under this Atom name. */
     public boolean anyDrafted(String name) {
-        String drafted = "select count(e) from LedgerEntry e where e.atomName = ?1 and e.event = ?2";
+        String drafted = "select count(e) from LedgerEntry e where e.seq > 0 and e.atomName = ?1 and e.event = ?2";
         return em.createQuery(drafted, Long.class).setParameter(1, name).setParameter(2, Event.VERSION_DRAFTED).getSingleResult() > 0;
     }
 
@@ -66,9 +104,9 @@ public class LedgerRepository {
     public History history(String name, boolean drafts, UUID draftsOf, int limit, int offset) {
         String where;
         if (drafts) {
-            where = "e.atomName = ?1";
+            where = "e.seq > 0 and e.atomName = ?1";
         } else {
-            where = draftsOf == null ? "e.atomName = ?1 and e.event <> ?2" : "e.atomName = ?1 and (e.event <> ?2 or e.atomId = ?3)";
+            where = draftsOf == null ? "e.seq > 0 and e.atomName = ?1 and e.event <> ?2" : "e.seq > 0 and e.atomName = ?1 and (e.event <> ?2 or e.atomId = ?3)";
         }
         var count = em.createQuery("select count(e) from LedgerEntry e where " + where, Long.class).setParameter(1, name);
         var page = em.createQuery("from LedgerEntry e where " + where + " order by e.seq", LedgerEntry.class).setParameter(1, name);
@@ -85,14 +123,14 @@ public class LedgerRepository {
 
     /** Entries, oldest first; those acting as a contributor when {@code contributor} is set. */
     public List<LedgerEntry> entries(UUID contributor, int limit, int offset) {
-        var q = contributor == null ? em.createQuery("from LedgerEntry e order by e.seq", LedgerEntry.class)
-                : em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class).setParameter(1, contributor);
+        var q = contributor == null ? em.createQuery("from LedgerEntry e where e.seq > 0 order by e.seq", LedgerEntry.class)
+                : em.createQuery("from LedgerEntry e where e.seq > 0 and e.actorContributorId = ?1 order by e.seq", LedgerEntry.class).setParameter(1, contributor);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long countEntries(UUID contributor) {
-        var q = contributor == null ? em.createQuery("select count(e) from LedgerEntry e", Long.class)
-                : em.createQuery("select count(e) from LedgerEntry e where e.actorContributorId = ?1", Long.class).setParameter(1, contributor);
+        var q = contributor == null ? em.createQuery("select count(e) from LedgerEntry e where e.seq > 0", Long.class)
+                : em.createQuery("select count(e) from LedgerEntry e where e.seq > 0 and e.actorContributorId = ?1", Long.class).setParameter(1, contributor);
         return q.getSingleResult();
     }
 
@@ -109,7 +147,7 @@ public class LedgerRepository {
 
     /** Every entry acting as this contributor, oldest first, loaded read-only (an export may read tens of thousands). */
     public List<LedgerEntry> readByContributor(UUID contributor) {
-        return em.createQuery("from LedgerEntry e where e.actorContributorId = ?1 order by e.seq", LedgerEntry.class)
+        return em.createQuery("from LedgerEntry e where e.seq > 0 and e.actorContributorId = ?1 order by e.seq", LedgerEntry.class)
                 .setParameter(1, contributor).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 

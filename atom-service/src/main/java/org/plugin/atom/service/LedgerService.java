@@ -36,10 +36,12 @@ import org.plugin.common.web.PageRequest;
 
 /**
  * The contribution ledger. Each entry's hash is SHA-256 over its canonical form, which includes the
- * previous entry's hash; appends are serialized by locking the single {@code ledger_head} row, so
- * two transactions (or two replicas) never chain onto the same entry. The database refuses updates
- * and deletes of entries (trigger), except forgetting a CI client id, which the chain commits to
- * only through a salted digest.
+ * previous entry's hash. An append stores the entry at a provisional place, without a lock; the
+ * {@link LedgerChainer} (one at a time across replicas) gives committed entries their places and
+ * hashes in append order, right after the appending transaction commits, so two transactions (or two
+ * replicas) never chain onto the same entry. Reads and verification chain what is committed first.
+ * The database refuses updates and deletes of entries (trigger), except chaining an entry once and
+ * forgetting a CI client id, which the chain commits to only through a salted digest.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -53,21 +55,24 @@ public class LedgerService {
     private final AtomRepository atoms;
     private final AccessRules access;
     private final PlatformClock clock;
+    private final LedgerChainer chainer;
 
-    LedgerService(LedgerRepository ledger, AtomRepository atoms, AccessRules access, PlatformClock clock) {
+    LedgerService(LedgerRepository ledger, AtomRepository atoms, AccessRules access, PlatformClock clock, LedgerChainer chainer) {
         this.ledger = ledger;
+        this.chainer = chainer;
         this.atoms = atoms;
         this.access = access;
         this.clock = clock;
     }
 
-    /** Appends an entry in the caller's transaction; call it last, so the head lock is held briefly. */
+    /**
+     * Appends an entry in the caller's transaction, at a provisional place (no lock); once that
+     * transaction commits, the chainer gives it its place and hashes before the caller's request answers.
+     */
     @Transactional(TxType.MANDATORY)
     public LedgerEntry append(Event event, UUID atomId, String atomName, String atomVersion, Actor actor, Map<String, ?> details) {
-        Head head = ledger.lockHead();
         var e = new LedgerEntry();
-        e.seq = head.seq() + 1;
-        e.previousHash = head.hash();
+        e.seq = ledger.provisionalPlace();
         e.id = UUID.randomUUID();
         e.recordedAt = clock.now();
         e.event = event;
@@ -85,8 +90,8 @@ public class LedgerService {
             e.ciCommitment = commitment(e.ciSalt, e.ciClient);
         }
         e.details = canonicalDetails(details);
-        e.hash = sha256(canonicalForm(e));
         ledger.append(e);
+        chainer.chainAfterCommit();
         return e;
     }
 
@@ -96,6 +101,7 @@ public class LedgerService {
      * CI, admins): for everyone else a draft does not exist yet. 404 for a name the ledger never saw.
      */
     public Page<LedgerEntryView> history(String name, PageRequest page) {
+        chainer.chainCommitted();
         History history = history(name, page.limit(), page.offset());
         if (history.total() == 0) {
             throw DomainException.notFound("The ledger has no entry for an Atom named '" + (name.length() > 64 ? name.substring(0, 64) : name) + "'");
@@ -116,6 +122,7 @@ public class LedgerService {
 
     /** Entries, oldest first; those acting as a contributor when {@code contributor} is set (admins). */
     public Page<LedgerEntryView> entries(UUID contributor, PageRequest page) {
+        chainer.chainCommitted();
         List<LedgerEntry> entries = ledger.entries(contributor, page.limit(), page.offset());
         return Page.of(entries.stream().map(e -> view(e, true)).toList(), ledger.countEntries(contributor), page);
     }
@@ -129,6 +136,7 @@ public class LedgerService {
 
     /** Checks every entry from the first: sequence without gaps, links, hashes, CI commitments, and the head. */
     public Verification verify() {
+        chainer.chainCommitted();
         Head head = ledger.head();
         long headSeq = head.seq();
         String headHash = head.hash();

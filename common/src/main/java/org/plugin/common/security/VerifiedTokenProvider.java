@@ -1,0 +1,41 @@
+package org.plugin.common.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asked before Quarkus OIDC for a bearer token: answers with the identity of a token this JVM has
+ * verified and that has not expired ({@link VerifiedTokens}); otherwise answers nothing, and OIDC
+ * verifies the token in full ({@link VerifiedTokenRecorder} then keeps what it accepted).
+ */
+@ApplicationScoped
+public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final VerifiedTokens tokens;
+
+    VerifiedTokenProvider(VerifiedTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return 1000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken() == null ? null : request.getToken().getToken();
+        return Uni.createFrom().item(tokens.find(token, HttpSecurityUtils.getRoutingContextAttribute(request)));
+    }
+}
