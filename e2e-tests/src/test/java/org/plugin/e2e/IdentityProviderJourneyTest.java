@@ -290,6 +290,19 @@ class IdentityProviderJourneyTest {
             Thread.sleep(500);
         }
         assertThat(listening(keycloak)).as("Keycloak stopped").isFalse();
+        // its port closes before its process ends: deploy/local/up would take a process still ending for
+        // a running Keycloak and then find it gone, so the start waits until the process is gone as well
+        long keycloakPid = Long.parseLong(pid);
+        Instant killAt = Instant.now().plus(Duration.ofSeconds(30));
+        Instant giveUp = killAt.plus(Duration.ofSeconds(10));
+        boolean killed = false;
+        while (ProcessHandle.of(keycloakPid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(giveUp)) {
+            if (!killed && Instant.now().isAfter(killAt)) {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + pid).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+                killed = true;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Starts what is not running again (Keycloak), as deploy/local/up does, with the jars already built. */
