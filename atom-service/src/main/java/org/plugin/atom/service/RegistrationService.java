@@ -128,7 +128,9 @@ public class RegistrationService {
             versions.persist(v);
             versions.flush();
             if (publishing) {
-                atom.latestVersion = latest(versions.findByAtom(atom.id));
+                // one version joins the published ones: compare it with the latest, not every version again
+                // (an Atom registered by CI may have thousands; loading them all made each publish slower)
+                atom.latestVersion = later(atom.latestVersion, version);
                 atom.updatedAt = now;
             }
         }
@@ -265,11 +267,27 @@ public class RegistrationService {
         return new NormalContent(artifacts, languages, List.copyOf(points), notes, sha256(canonical));
     }
 
+    /** Which published version is the latest: releases before pre-releases, then by precedence. */
+    private static final Comparator<SemanticVersion> LATEST = Comparator.comparing((SemanticVersion s) -> !s.isPreRelease())
+            .thenComparing(SemanticVersion.PRECEDENCE);
+
     /** The highest published version, preferring releases over pre-releases; null if none. */
     static String latest(List<AtomVersion> all) {
-        Comparator<SemanticVersion> order = Comparator.comparing((SemanticVersion s) -> !s.isPreRelease()).thenComparing(SemanticVersion.PRECEDENCE);
         return all.stream().filter(v -> v.state == State.PUBLISHED).map(v -> SemanticVersion.parse(v.version))
-                .filter(Objects::nonNull).max(order).map(SemanticVersion::text).orElse(null);
+                .filter(Objects::nonNull).max(LATEST).map(SemanticVersion::text).orElse(null);
+    }
+
+    /**
+     * {@link #latest} once {@code published} joins the published versions whose latest is {@code current}
+     * (null: none): the same answer without reading them all.
+     */
+    static String later(String current, String published) {
+        SemanticVersion added = SemanticVersion.parse(published);
+        SemanticVersion now = current == null ? null : SemanticVersion.parse(current);
+        if (added == null) {
+            return now == null ? null : now.text();
+        }
+        return now == null || LATEST.compare(added, now) > 0 ? added.text() : now.text();
     }
 
     private static String sha256(Object value) {

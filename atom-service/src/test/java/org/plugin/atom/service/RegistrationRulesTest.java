@@ -83,6 +83,28 @@ class RegistrationRulesTest {
     }
 
     @Test
+    void publishingOneMoreVersionGivesTheLatestOfAllWithoutReadingThemAll() {
+        var atom = atom("router", UUID.randomUUID());
+        var pool = List.of("0.1.0", "1.0.0", "1.0.0-rc.1", "1.0.0-alpha", "1.2.0", "1.10.0", "1.9.9", "2.0.0-beta.2", "2.0.0-beta.10",
+                "2.0.0", "10.0.0-rc.1", "0.0.1");
+        var random = new java.util.Random(15);
+        for (int round = 0; round < 200; round++) {
+            List<AtomVersion> published = new java.util.ArrayList<>();
+            String latest = null;
+            for (int i = 0; i < 1 + random.nextInt(pool.size()); i++) {
+                String next = pool.get(random.nextInt(pool.size()));
+                published.add(version(atom, next, State.PUBLISHED));
+                latest = RegistrationService.later(latest, next);
+                assertThat(latest).as("after publishing %s", published.stream().map(v -> v.version).toList())
+                        .isEqualTo(RegistrationService.latest(published));
+            }
+        }
+        assertThat(RegistrationService.later(null, "1.0.0-rc.1")).isEqualTo("1.0.0-rc.1");
+        assertThat(RegistrationService.later("1.0.0-rc.1", "0.9.0")).isEqualTo("0.9.0");
+        assertThat(RegistrationService.later("0.9.0", "1.0.0-rc.1")).isEqualTo("0.9.0");
+    }
+
+    @Test
     void atomNamesAreSlugsAndNotPathsOfTheApi() {
         AtomService.requireValidName("fast-router");
         assertThat(catchThrowableOfType(DomainException.class, () -> AtomService.requireValidName("ledger")).detail())
