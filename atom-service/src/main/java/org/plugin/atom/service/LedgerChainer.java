@@ -30,9 +30,11 @@ import io.quarkus.scheduler.Scheduled;
  * touched the ledger waited for the one before it to commit (deploy/bench/RESULTS.md: CI
  * registration at about 220 req/s with a p99 over a second). Now a write commits without that lock;
  * right after its commit the request asks for a pass (passes are coalesced: one pass chains what
- * every request before it committed) and waits for it, so an entry is chained when its request
- * answers, and a read of the ledger chains what is committed first. A pass left undone (a request
- * that died after its commit) is done by the next one, or by the background pass every few seconds.
+ * every request before it committed) and answers without waiting for it: the hashing is off the
+ * request's path. Every read of the ledger (history, entries, verification, a contributor's export)
+ * waits for a pass that starts after it was asked, so what a caller committed before reading is
+ * chained when it reads. A pass left undone (a replica stopped right after a commit) is done by the
+ * next one, or by the background pass every few seconds.
  */
 @ApplicationScoped
 public class LedgerChainer {
@@ -55,7 +57,7 @@ public class LedgerChainer {
         this.transactions = transactions;
     }
 
-    /** Once the caller's transaction has committed, chains what it appended (and whatever else is committed) before returning. */
+    /** Once the caller's transaction has committed, asks for a pass that chains what it appended (and whatever else is committed); does not wait for it. */
     void chainAfterCommit() {
         if (transactions.getResource(REGISTERED) != null) {
             return;
@@ -69,7 +71,7 @@ public class LedgerChainer {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    awaitPass();
+                    requestPass();
                 }
             }
         });

@@ -38,7 +38,7 @@ import org.plugin.common.web.PageRequest;
  * The contribution ledger. Each entry's hash is SHA-256 over its canonical form, which includes the
  * previous entry's hash. An append stores the entry at a provisional place, without a lock; the
  * {@link LedgerChainer} (one at a time across replicas) gives committed entries their places and
- * hashes in append order, right after the appending transaction commits, so two transactions (or two
+ * hashes in append order, shortly after the appending transaction commits, so two transactions (or two
  * replicas) never chain onto the same entry. Reads and verification chain what is committed first.
  * The database refuses updates and deletes of entries (trigger), except chaining an entry once and
  * forgetting a CI client id, which the chain commits to only through a salted digest.
@@ -67,7 +67,8 @@ public class LedgerService {
 
     /**
      * Appends an entry in the caller's transaction, at a provisional place (no lock); once that
-     * transaction commits, the chainer gives it its place and hashes before the caller's request answers.
+     * transaction commits, the chainer gives it its place and hashes, off the caller's request path
+     * (every read of the ledger chains what is committed first).
      */
     @Transactional(TxType.MANDATORY)
     public LedgerEntry append(Event event, UUID atomId, String atomName, String atomVersion, Actor actor, Map<String, ?> details) {
@@ -118,6 +119,11 @@ public class LedgerService {
         // drafts of the Atom that has this name now, if the caller owns it; never those of an earlier Atom of the name
         UUID draftsOf = drafts ? null : atoms.findByName(name).filter(a -> access.maySeeDrafts(a.ownerId)).map(a -> a.id).orElse(null);
         return ledger.history(name, drafts, draftsOf, limit, offset);
+    }
+
+    /** Chains every entry committed before this call: for readers of the ledger outside this class (a contributor's export). */
+    public void chainCommitted() {
+        chainer.chainCommitted();
     }
 
     /** Entries, oldest first; those acting as a contributor when {@code contributor} is set (admins). */

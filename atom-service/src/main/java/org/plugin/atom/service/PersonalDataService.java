@@ -109,6 +109,7 @@ public class PersonalDataService {
         List<Rating> ratings = feedback.readRatingsByContributor(id);
         List<FeedbackComment> comments = feedback.readCommentsByContributor(id);
         Map<UUID, String> feedbackAtoms = atomNames(ratings, comments);
+        ledger.chainCommitted();
         List<LedgerData> ledgerData = entries.readByContributor(id).stream()
                 .map(e -> new LedgerData(e.seq, e.id, e.recordedAt, e.event.name(), e.atomName, e.atomVersion, e.actorKind.name(), e.ciClient,
                         e.details)).toList();
