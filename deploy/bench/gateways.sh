@@ -12,6 +12,8 @@
 #                          server-close         option http-server-close (a new connection to the
 #                                               service per request) instead of keep-alive
 #                          bufsize16k           tune.bufsize 16384 (the template has 32768)
+#                          nopatcache           tune.pattern.cache-size 0 (no LRU cache of regex and
+#                                               pattern results: the token and path rarely repeat)
 #   apache               Apache httpd + mod_oauth2, tuned (deploy/bench/apache/httpd.conf.template)
 
 GW_VARIANTS="${BENCH_GATEWAY_VARIANTS:-haproxy haproxy+1thread haproxy+nolog haproxy+reuse-always apache}"
@@ -33,6 +35,7 @@ haproxy_variant_edits() {
       reuse-always) echo 's/^defaults$/defaults\n  http-reuse always/' ;;
       server-close) echo 's/^  option http-keep-alive$/  option http-server-close/' ;;
       bufsize16k) echo 's/^  tune.bufsize .*/  tune.bufsize 16384/' ;;
+      nopatcache) echo 's/^global$/global\n  tune.pattern.cache-size 0/' ;;
       *) die "unknown HAProxy variant edit '$edit' in '$name'" ;;
     esac
   done
