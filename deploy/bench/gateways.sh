@@ -16,8 +16,8 @@
 #                                               pattern results: the token and path rarely repeat)
 #   apache               Apache httpd + mod_oauth2, tuned (deploy/bench/apache/httpd.conf.template)
 
-GW_VARIANTS="${BENCH_GATEWAY_VARIANTS:-haproxy haproxy+1thread haproxy+nolog haproxy+reuse-always apache}"
-GW_ROUNDS="${BENCH_GATEWAY_ROUNDS:-1}"
+GW_VARIANTS="${BENCH_GATEWAY_VARIANTS:-haproxy haproxy+1thread haproxy+1thread+nolog apache}"
+GW_ROUNDS="${BENCH_GATEWAY_ROUNDS:-2}"
 # the variants' ports: the first one, then one more per variant
 GW_FIRST_PORT="${BENCH_GATEWAY_VARIANT_PORT:-$((GATEWAY_PORT + 4))}"
 APACHE_THREADS="${BENCH_APACHE_THREADS:-64}"
