@@ -94,18 +94,40 @@ rss_mib() {
 
 service_pid() { live_pid "$PID_DIR/$1.pid"; }
 
-# CPU time (user + system, in clock ticks) of the gateway: HAProxy's master and its workers.
-gateway_cpu_ticks() {
-  local master pids pid total=0
-  master="$(live_pid "$GATEWAY_DIR/haproxy.pid" 2>/dev/null || true)"
-  [ -n "$master" ] || { echo 0; return; }
-  pids="$master $(pgrep -P "$master" || true)"
-  for pid in $pids; do
+# CPU time (user + system, in clock ticks) of processes: the sum over the pids given.
+pids_cpu_ticks() {
+  local pid total=0
+  for pid in "$@"; do
     [ -r "/proc/$pid/stat" ] || continue
     # fields 14 and 15 after the command name (which may hold spaces, hence the cut at ") ")
     total=$(( total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }') ))
   done
   echo "$total"
+}
+
+# A process named by a pid file, and its children (HAProxy's master and workers, Apache's parent
+# and children).
+process_tree() {
+  local master
+  master="$(live_pid "$1" 2>/dev/null || true)"
+  [ -n "$master" ] || return 0
+  echo "$master" $(pgrep -P "$master" || true)
+}
+
+# CPU time (user + system, in clock ticks) of the gateway: HAProxy's master and its workers.
+gateway_cpu_ticks() {
+  # shellcheck disable=SC2046
+  pids_cpu_ticks $(process_tree "$GATEWAY_DIR/haproxy.pid")
+}
+
+# The stack's gateway's access log writer (rotatelogs, fed by HAProxy's standard output): its CPU is
+# the access log's cost beside HAProxy's own (read only; found by its command line).
+gateway_log_writer_pids() {
+  local pid
+  for pid in $(pgrep -x rotatelogs || true); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$LOG_DIR/gateway-access.log" && echo "$pid"
+  done
+  return 0
 }
 CLOCK_TICKS="$(getconf CLK_TCK)"
 
