@@ -65,6 +65,13 @@ public interface PrivacyConfig {
         /** A job not done this long before its deadline is at risk (flagged and counted in a gauge). */
         @WithDefault("P3D")
         Duration atRiskMargin();
+
+        /**
+         * Erasure jobs one replica runs at the same time when a scheduled run finds many due (each in a lane
+         * of its own that claims its own batches, so no job is held by two lanes); 1 runs them one after the other.
+         */
+        @WithDefault("4")
+        int concurrency();
     }
 
     interface Exports {

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -38,6 +44,12 @@ import io.quarkus.scheduler.Scheduled;
  * identity provider (each call idempotent on the other side: an account already gone is done),
  * records every outcome as it comes, and completes the job once all confirmed; otherwise retries
  * with backoff. A replica that dies mid-job leaves a lease that expires, and the job is taken again.
+ *
+ * <p>A scheduled run works in {@code plugin.privacy.erasure.concurrency} lanes at once: each lane is the same
+ * loop on a thread of its own, claiming its own batches, so a job is held by one lane (the claim skips
+ * locked and leased rows, as it does for another replica) and every job keeps its steps, lease, heartbeat
+ * and settlement as when they run one after the other. The jobs' time is mostly waiting for the peers'
+ * answers: lanes overlap those waits.
  */
 @ApplicationScoped
 public class ErasureWorker {
@@ -56,6 +68,8 @@ public class ErasureWorker {
     private final PrivacyConfig config;
     private final PrivacyMetrics metrics;
     private final LeasedWorkLoop<UUID> loop;
+    private final int lanes;
+    private volatile ExecutorService laneThreads;
 
     ErasureWorker(ErasureJobRepository jobs, ErasureStepRepository steps, RequestRepository requests, RequestService requestService,
             PersonalRecords personalRecords, @RestClient ContributorClient contributors, @RestClient AtomClient atoms,
@@ -76,6 +90,7 @@ public class ErasureWorker {
                 new LeaseSettings(config.jobs().batch(), config.jobs().lease(), config.jobs().heartbeat(),
                         new Backoff(config.jobs().retryInitial(), config.jobs().retryMax())),
                 clock::now, LeasedWorkLoop.Transactions.quarkus(), registry);
+        this.lanes = Math.max(1, config.erasure().concurrency());
     }
 
     /**
@@ -85,8 +100,70 @@ public class ErasureWorker {
      */
     @Scheduled(identity = "privacy-erasure-worker", every = "${plugin.privacy.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        loop.runScheduled();
+        runLanes();
         metrics.refresh();
+    }
+
+    /**
+     * One scheduled run: the loop's {@link LeasedWorkLoop#runScheduled()} in each lane at once, until every
+     * lane found its batches no longer full; the lanes beyond the first start only if the first batch was
+     * full (more is due than one lane takes at a time).
+     */
+    void runLanes() {
+        if (lanes == 1) {
+            loop.runScheduled();
+            return;
+        }
+        try {
+            if (loop.runDue() < loop.settings().batch()) {
+                loop.refreshGauges();
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("erasure-jobs: this run stopped (%s); the next run goes on", LeasedWorkLoop.describe(e));
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            running.add(laneThreads().submit(loop::runScheduled));
+        }
+        for (Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.warnf("erasure-jobs: a lane stopped (%s); the next run goes on", LeasedWorkLoop.describe(e.getCause()));
+            }
+        }
+    }
+
+    private ExecutorService laneThreads() {
+        ExecutorService executor = laneThreads;
+        if (executor == null) {
+            synchronized (this) {
+                executor = laneThreads;
+                if (executor == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    executor = Executors.newFixedThreadPool(lanes, runnable -> {
+                        Thread thread = new Thread(runnable, "erasure-lane-" + n.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    laneThreads = executor;
+                }
+            }
+        }
+        return executor;
+    }
+
+    @PreDestroy
+    void stopLanes() {
+        ExecutorService executor = laneThreads;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /** Claims and runs the due jobs; returns how many were taken. */

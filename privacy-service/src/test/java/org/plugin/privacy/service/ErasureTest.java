@@ -455,6 +455,37 @@ class ErasureTest {
         }
 
         @Test
+        void lanesRunEveryJobOnceAndJobsWhoseServiceFailsAreRetriedNotDropped() {
+            // 70 due jobs: more than one lane's batch, so a scheduled run works in several lanes at once
+            List<UUID> contributors = java.util.stream.IntStream.range(0, 70).mapToObj(i -> erasable()).toList();
+            List<UUID> failing = contributors.subList(10, 15);
+            List<StubMapping> down = failing.stream().map(c -> atomDown(c, Fixtures.problem(503, "atom-service is restarting"))).toList();
+            Map<UUID, String> jobIds = new java.util.LinkedHashMap<>();
+            contributors.forEach(c -> jobIds.put(c, jobOf(c, clock.instant().minus(Duration.ofDays(8)))));
+
+            worker.scheduled();
+            for (UUID c : contributors) {
+                // no lane ran a job another lane held: every service was asked once per job
+                assertThat(calls(contributorErasure(c))).as("contributor-service calls for %s", c).isEqualTo(1);
+                assertThat(calls(atomErasure(c))).as("atom-service calls for %s", c).isEqualTo(1);
+                if (failing.contains(c)) {
+                    job(jobIds.get(c)).body("status", equalTo("RETRYING")).body("completedAt", nullValue())
+                            .body("services[0].status", equalTo("CONFIRMED")).body("services[1].status", equalTo("FAILED"));
+                } else {
+                    job(jobIds.get(c)).body("status", equalTo("COMPLETED")).body("attempts", equalTo(1));
+                }
+            }
+
+            down.forEach(peers::removeStub);
+            Fixtures.later(clock, Duration.ofMinutes(10), () -> worker.scheduled());
+            for (UUID c : failing) {
+                job(jobIds.get(c)).body("status", equalTo("COMPLETED")).body("attempts", equalTo(2));
+                assertThat(calls(contributorErasure(c))).isEqualTo(1);
+                assertThat(calls(atomErasure(c))).isEqualTo(2);
+            }
+        }
+
+        @Test
         void jobsNotDoneThreeDaysBeforeTheirDeadlineAreFlaggedAndCounted() {
             UUID contributor = erasable();
             StubMapping down = atomDown(contributor, Fixtures.problem(503, "down"));
