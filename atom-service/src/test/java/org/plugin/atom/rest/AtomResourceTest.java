@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -289,6 +291,27 @@ class AtomResourceTest {
             peers.verify(1, postRequestedFor(urlPathEqualTo(Peers.NAMES)));
             peers.verify(1, postRequestedFor(urlPathEqualTo(Peers.NAMES)).withRequestBody(containing(alice.id().toString()))
                     .withRequestBody(containing(bob.id().toString())));
+        }
+
+        /** A description long enough that its row passes 2 kB: its hit is found, counted and ranked as a short one's. */
+        @Test
+        void aWordDeepInALongDescriptionRanksBelowTheNameHit() {
+            var alice = Peers.contributor(peers, "alice");
+            String token = TestTokens.user(alice.subject());
+            String word = "quokka" + unique("w").substring(2).replace("-", "");
+            String named = unique("named");
+            String deep = unique("deep");
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; text.length() < 3000; i++) {
+                text.append("Sentence ").append(i).append(" routes packets of slice ").append(i * 7).append(" across the midhaul. ");
+            }
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(create(named, "Nothing about it.").replace("Fast Router", "Router " + word))
+                    .post("/api/atoms").then().statusCode(201);
+            createAs(token, deep, text + "At the very end it mentions " + word + ".");
+
+            given().auth().oauth2(TestTokens.user("reader")).queryParam("q", word).get("/api/atoms").then().statusCode(200)
+                    .body("total", equalTo(2)).body("totalIsLowerBound", equalTo(false)).body("items.name", equalTo(List.of(named, deep)))
+                    .body("items[0].rank", greaterThanOrEqualTo(1f)).body("items[1].rank", lessThan(1f));
         }
 
         @Test
