@@ -263,18 +263,25 @@ per_request_us() {
 # at one fixed rate (half the stack gateway's saturation rate in this comparison, or
 # BENCH_FIXED_RATE); with BENCH_GATEWAY_ROUNDS > 1, further rounds in reverse order, so that no
 # variant always comes last (the service's JIT keeps improving over a run).
+# round_order ROUND TARGET...: the targets in order for odd rounds, reversed for even ones
+round_order() {
+  local round="$1" i
+  shift
+  local targets=("$@")
+  if [ $((round % 2)) = 0 ]; then
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do echo "${targets[$i]}"; done
+  else
+    printf '%s\n' "${targets[@]}"
+  fi
+}
+
 gateway_comparison() {
-  local targets=(direct $GW_VARIANTS) round order v reader rate i
+  local targets=(direct $GW_VARIANTS) round v reader rate
   log "gateway comparison: direct, $GW_VARIANTS ($GW_ROUNDS round(s), ${WARM_S} s warm-up + ${MEASURE_S} s each)"
   start_gateway_variants
   variant_refusals
   for round in $(seq 1 "$GW_ROUNDS"); do
-    order=("${targets[@]}")
-    if [ $((round % 2)) = 0 ]; then
-      order=()
-      for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[$i]}"); done
-    fi
-    for v in "${order[@]}"; do
+    for v in $(round_order "$round" "${targets[@]}"); do
       reader="$(token_password bench-reader)"
       compare_saturation "$v" "$round" "$reader"
     done
@@ -283,12 +290,7 @@ gateway_comparison() {
   [ -n "${BENCH_FIXED_RATE:-}" ] && rate="$BENCH_FIXED_RATE"
   [ "$rate" -gt 0 ] || rate=500
   for round in $(seq 1 "$GW_ROUNDS"); do
-    order=("${targets[@]}")
-    if [ $((round % 2)) = 0 ]; then
-      order=()
-      for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[$i]}"); done
-    fi
-    for v in "${order[@]}"; do
+    for v in $(round_order "$round" "${targets[@]}"); do
       reader="$(token_password bench-reader)"
       compare_fixed_rate "$v" "$round" "$reader" "$rate"
     done
