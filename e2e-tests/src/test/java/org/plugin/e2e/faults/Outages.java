@@ -101,12 +101,22 @@ final class Outages {
         run(Duration.ofMinutes(2), "bash", "deploy/local/down", part);
     }
 
+    /** The last {@code n} lines written to {@code log} from byte {@code from} on. */
+    static String lastLines(Path log, long from, int n) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> lines = written.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+
     static void run(Duration timeout, String... command) {
         try {
             Files.createDirectories(LOGS);
             Path log = LOGS.resolve("commands.log");
             Files.writeString(log, Instant.now() + " $ " + String.join(" ", command) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            long start = Files.size(log);
             ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putIfAbsent("SKIP_BUILD", "1");
@@ -117,7 +127,9 @@ final class Outages {
                 throw new IllegalStateException(String.join(" ", command) + " took more than " + timeout);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + " (see " + log + ")");
+                // what the command said goes into the failure: a fresh clone's logs are gone once CI ends
+                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + " (see " + log
+                        + "); its last lines:\n" + lastLines(log, start, 30));
             }
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", command), e);
