@@ -92,6 +92,15 @@ rss_mib() {
   awk -v f="$field:" '$1 == f { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"
 }
 
+# What a service's JVM holds, from jstat -gc (KB columns): "heap_committed_mib=.. heap_used_mib=..
+# metaspace_mib=.." (metaspace committed, class space included), for the part of RSS that is not heap.
+jvm_memory() {
+  jstat -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    NR == 2 { printf "heap_committed_mib=%.0f heap_used_mib=%.0f metaspace_mib=%.0f",
+      ($col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]) / 1024,
+      ($col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]) / 1024, $col["MC"] / 1024 }'
+}
+
 service_pid() { live_pid "$PID_DIR/$1.pid"; }
 
 # CPU time (user + system, in clock ticks) of processes: the sum over the pids given.
