@@ -14,10 +14,12 @@ CONTRIBUTOR_URL="http://127.0.0.1:$CONTRIBUTOR_PORT"
 ATOM_URL="http://127.0.0.1:$ATOM_PORT"
 PRIVACY_URL="http://127.0.0.1:$PRIVACY_PORT"
 
-# JVM options of the services while they are measured: the full JIT (C1 then C2), a heap like the
-# Kubernetes limit gives them (512 MiB container, 80% for the heap), the serial collector that the
-# JVM itself picks in such a container. Not the dev stack's -XX:TieredStopAtLevel=1.
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+# JVM options of the services while they are measured: the full JIT (C1 then C2), the heap the k8s
+# image gives them (40 % of the 512Mi limit: deploy/k8s/Dockerfile.jvm) and its two malloc arenas, the
+# serial collector that the JVM itself picks in such a container. Not the dev stack's
+# -XX:TieredStopAtLevel=1 nor its 384 MiB heap.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx205m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # The bench drives one client per scenario at full speed: under the gateway's per-client rate limits
 # (deploy/README.md) it would measure 429s. Every deploy/local/up the bench runs renders the gateway
