@@ -54,10 +54,11 @@ public class NotificationRepository {
                 .setParameter(1, contributorId).setParameter(2, atomName).executeUpdate() > 0;
     }
 
-    @SuppressWarnings("unchecked")
     public List<UUID> subscribers(String atomName) {
-        return em.createNativeQuery("SELECT contributor_id FROM atom_subscription WHERE atom_name = ?1 ORDER BY contributor_id", UUID.class)
-                .setParameter(1, atomName).getResultList();
+        // no result class: Hibernate 7.2 caches a native query given one under a key that never matches
+        // again, so each call added a plan to the cache (see Rows.uuids)
+        return Rows.uuids(em.createNativeQuery("SELECT contributor_id FROM atom_subscription WHERE atom_name = ?1 ORDER BY contributor_id")
+                .setParameter(1, atomName).getResultList());
     }
 
     /** Forgets every subscription to an Atom that is gone (its removal dispatched, or its tombstone purged). */

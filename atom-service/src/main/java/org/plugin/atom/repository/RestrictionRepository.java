@@ -48,14 +48,13 @@ public class RestrictionRepository {
      * The restricted contributors among {@code ids}. The set answers {@code contains(null)} with false
      * (an erased owner or a non-contributor author has no id), unlike {@code Set.of} or {@code Set.copyOf}.
      */
-    @SuppressWarnings("unchecked")
     public Set<UUID> restrictedAmong(Collection<UUID> ids) {
         List<UUID> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
             return Collections.emptySet();
         }
-        List<UUID> found = em.createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)", UUID.class)
-                .setParameter(1, wanted).getResultList();
+        List<UUID> found = Rows.uuids(em.createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)")
+                .setParameter(1, wanted).getResultList());
         return Collections.unmodifiableSet(new HashSet<>(found));
     }
 
