@@ -136,7 +136,7 @@ gateway_cpu_ticks() {
 gateway_log_writer_pids() {
   local pid
   for pid in $(pgrep -x rotatelogs || true); do
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$LOG_DIR/gateway-access.log" && echo "$pid"
+    grep -qaF -- "$LOG_DIR/gateway-access.log" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
   done
   return 0
 }
