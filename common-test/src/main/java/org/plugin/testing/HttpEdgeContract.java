@@ -6,8 +6,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +59,50 @@ public abstract class HttpEdgeContract {
             isProblem(answer, 400);
             assertThat(answer.body()).as(bad).contains("percent-encoded");
         }
+    }
+
+    @Test
+    void aClientThatHangsUpMidBodyIsNoServerError() throws Exception {
+        // the problems every service logs (quarkus-resteasy-problem's logger): 5xx as errors, 4xx as info
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger problems = Logger.getLogger("http-problem");
+        problems.addHandler(capture);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write((writeMethod() + " " + writablePath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + TestTokens.user("edge-writer") + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(500); // the resource's thread is reading the body when the client goes
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (logged.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("closed before the request body was read"))) {
+                assertThat(System.nanoTime()).as("the hang-up logged as a client's problem within 10 s; logged: " + messages(logged)).isLessThan(until);
+                Thread.sleep(50);
+            }
+            assertThat(logged).as(String.valueOf(messages(logged))).noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue());
+        } finally {
+            problems.removeHandler(capture);
+        }
+    }
+
+    static List<String> messages(List<LogRecord> records) {
+        return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList();
     }
 
     @Test
