@@ -2,6 +2,7 @@ package org.plugin.atom.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +38,18 @@ class VerifiedTokenCacheTest {
 
     static void refused(String token) {
         given().auth().oauth2(token).get("/api/atoms").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenSentAgainIsAnsweredFromTheKeptTokensWithoutVerifyingItAgain() {
+        String token = TestTokens.user("sent-again");
+        accepted(token);
+        long before = verified.hits();
+        accepted(token);
+        accepted(token);
+        // Quarkus OIDC's own provider is asked after this one only when it does not know the token
+        assertThat(verified.hits() - before).as("requests answered from the kept tokens").isEqualTo(2);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("plugin_security_verified_tokens_hits_total"));
     }
 
     @Test

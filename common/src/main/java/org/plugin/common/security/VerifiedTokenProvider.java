@@ -30,7 +30,9 @@ public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public int priority() {
-        return 1000;
+        // asked before Quarkus OIDC's provider, which keeps the interface's default (SYSTEM_FIRST + 1,
+        // higher first) and never answers "not mine": at 1000, this one was asked after it, that is never
+        return IdentityProvider.SYSTEM_FIRST + 1000;
     }
 
     @Override

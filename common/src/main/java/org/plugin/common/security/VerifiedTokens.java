@@ -7,12 +7,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -39,11 +42,16 @@ public class VerifiedTokens {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final int maxEntries;
+    private final AtomicLong hits = new AtomicLong();
 
     VerifiedTokens(@ConfigProperty(name = "plugin.security.verified-tokens.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "plugin.security.verified-tokens.max-entries", defaultValue = "10000") int maxEntries) {
+            @ConfigProperty(name = "plugin.security.verified-tokens.max-entries", defaultValue = "10000") int maxEntries,
+            MeterRegistry registry) {
         this.enabled = enabled;
         this.maxEntries = maxEntries;
+        FunctionCounter.builder("plugin.security.verified.tokens.hits", hits, AtomicLong::get)
+                .description("Requests whose bearer token was answered from the tokens this JVM had verified, without verifying it again")
+                .register(registry);
     }
 
     /** The identity verified for this token, for the request of {@code current}; null when not kept or expired. */
@@ -60,7 +68,13 @@ public class VerifiedTokens {
             entries.remove(key, entry);
             return null;
         }
+        hits.incrementAndGet();
         return forRequest(entry.identity(), entry.requestAttributes(), current);
+    }
+
+    /** How many requests were answered from kept tokens (also the metric {@code plugin_security_verified_tokens_hits_total}). */
+    public long hits() {
+        return hits.get();
     }
 
     /** Keeps an identity OIDC has just verified from a bearer token, until the token's expiry. */
