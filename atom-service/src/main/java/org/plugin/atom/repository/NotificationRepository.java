@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.plugin.common.persistence.NativeRows;
+
 /** Subscriptions to Atoms ({@code atom_subscription}) and in-app notifications ({@code notification}) of contributors. */
 @ApplicationScoped
 public class NotificationRepository {
@@ -55,9 +57,7 @@ public class NotificationRepository {
     }
 
     public List<UUID> subscribers(String atomName) {
-        // no result class: Hibernate 7.2 caches a native query given one under a key that never matches
-        // again, so each call added a plan to the cache (see Rows.uuids)
-        return Rows.uuids(em.createNativeQuery("SELECT contributor_id FROM atom_subscription WHERE atom_name = ?1 ORDER BY contributor_id")
+        return NativeRows.uuids(em.createNativeQuery("SELECT contributor_id FROM atom_subscription WHERE atom_name = ?1 ORDER BY contributor_id")
                 .setParameter(1, atomName).getResultList());
     }
 

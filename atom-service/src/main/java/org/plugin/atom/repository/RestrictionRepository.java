@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.plugin.common.persistence.NativeRows;
+
 /**
  * Contributors whose attribution is hidden ({@code restricted_contributor}): a restriction decided by
  * contributor-service reaches this service as a row here, and pages, search and feedback read it.
@@ -53,7 +55,7 @@ public class RestrictionRepository {
         if (wanted.isEmpty()) {
             return Collections.emptySet();
         }
-        List<UUID> found = Rows.uuids(em.createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)")
+        List<UUID> found = NativeRows.uuids(em.createNativeQuery("SELECT contributor_id FROM restricted_contributor WHERE contributor_id IN (?1)")
                 .setParameter(1, wanted).getResultList());
         return Collections.unmodifiableSet(new HashSet<>(found));
     }

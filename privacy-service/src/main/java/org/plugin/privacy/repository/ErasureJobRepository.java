@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.plugin.common.persistence.NativeRows;
 import org.plugin.common.time.Backoff;
 import org.plugin.common.web.Page;
 import org.plugin.common.web.PageRequest;
@@ -72,7 +73,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
      */
     @Override
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int batch) {
-        List<UUID> ids = uuids(getEntityManager().createNativeQuery("""
+        List<UUID> ids = NativeRows.uuids(getEntityManager().createNativeQuery("""
                 SELECT id FROM erasure_job
                  WHERE status <> 'COMPLETED' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
                  ORDER BY next_attempt_at, id
@@ -87,7 +88,7 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
 
     /** Claims one job, for an admin's retry-now; empty when it is done or another replica holds it. */
     public boolean claimOne(UUID id, Instant now, Instant leaseUntil) {
-        List<UUID> ids = uuids(getEntityManager().createNativeQuery("""
+        List<UUID> ids = NativeRows.uuids(getEntityManager().createNativeQuery("""
                 SELECT id FROM erasure_job
                  WHERE id = :id AND status <> 'COMPLETED' AND (lease_until IS NULL OR lease_until < :now)
                  FOR UPDATE SKIP LOCKED""")
@@ -126,14 +127,5 @@ public class ErasureJobRepository implements PanacheRepositoryBase<ErasureJob, U
         return new QueueCounts(count("status <> ?1", ErasureJob.Status.COMPLETED),
                 count("status = ?1 or (status = ?2 and (leaseUntil is null or leaseUntil < ?3))", ErasureJob.Status.RETRYING,
                         ErasureJob.Status.RUNNING, now));
-    }
-
-    /**
-     * The ids of a one-column native query, as the driver returns them. Created without a result class on
-     * purpose: Hibernate 7.2 caches the plan of a native query given one under a key that equals only
-     * itself, so each claim cached one more plan, and each lookup compared its key with all of them.
-     */
-    private static List<UUID> uuids(List<?> rows) {
-        return rows.stream().map(UUID.class::cast).toList();
     }
 }
