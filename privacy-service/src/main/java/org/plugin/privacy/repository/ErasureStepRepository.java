@@ -20,8 +20,8 @@ public class ErasureStepRepository implements PanacheRepositoryBase<ErasureStep,
         return jobIds.isEmpty() ? List.of() : list("jobId in ?1", Sort.by("jobId").and("service"), jobIds);
     }
 
-    /** One step of a job, row-locked until the transaction ends (replicas recording the same step wait for each other). */
-    public ErasureStep lock(UUID jobId, String service) {
-        return findById(new ErasureStep.Key(jobId, service), LockModeType.PESSIMISTIC_WRITE);
+    /** A job's steps in their order, row-locked until the transaction ends (replicas recording the same job wait for each other). */
+    public List<ErasureStep> lockOfJob(UUID jobId) {
+        return find("jobId", Sort.by("service"), jobId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -2,7 +2,9 @@ package org.plugin.privacy.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -187,6 +189,8 @@ public class ErasureWorker {
             return new Pending(job.contributorId, job.subject, open);
         });
         List<String> failures = new ArrayList<>();
+        // each asked service's outcome (null: confirmed), recorded once the attempt ends
+        Map<String, String> outcomes = new LinkedHashMap<>();
         String subject = pending.subject();
         boolean contributorConfirmed = !pending.services().contains(ErasureStep.CONTRIBUTOR_SERVICE);
         boolean byAuthor = config.atomService().authorFeedback();
@@ -223,22 +227,23 @@ public class ErasureWorker {
                         Peers.run(service, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(author)));
                     }
                 }
-                recordStep(jobId, service, null);
+                outcomes.put(service, null);
             } catch (PeerException e) {
                 LOG.infof("Erasure job %s: %s", jobId, e.getMessage());
                 failures.add(e.getMessage());
-                recordStep(jobId, service, e.getMessage());
+                outcomes.put(service, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Erasure job %s: %s failed", jobId, service);
                 String error = Peers.truncate(service + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 failures.add(error);
-                recordStep(jobId, service, error);
+                outcomes.put(service, error);
             }
         }
         if (!failures.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> recordSteps(jobId, outcomes));
             return Outcome.retry(Peers.truncate(String.join("; ", failures)));
         }
-        return Outcome.done(heldUntil -> complete(jobId));
+        return Outcome.done(heldUntil -> complete(jobId, outcomes));
     }
 
     /**
@@ -270,32 +275,47 @@ public class ErasureWorker {
         });
     }
 
-    private void recordStep(UUID jobId, String service, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ErasureStep step = steps.lock(jobId, service);
-            if (step.status == ErasureStep.Status.CONFIRMED) {
-                return; // another replica, whose lease this one outlived, confirmed it meanwhile
+    /**
+     * Records what this attempt learned of each service it asked (null: confirmed), in the caller's
+     * transaction, in one statement's locks: the job's steps row-locked (replicas recording the same
+     * job wait for each other). The job's steps are answered, in their order.
+     *
+     * <p>One record per attempt, not per call: a replica that dies mid-attempt leaves its confirmations
+     * unrecorded, and the next attempt asks those services again; each erasure call is idempotent on the
+     * other side (a repeat answers as the first did), so nothing is lost but the call.
+     */
+    private List<ErasureStep> recordSteps(UUID jobId, Map<String, String> outcomes) {
+        List<ErasureStep> jobSteps = steps.lockOfJob(jobId);
+        Instant now = clock.now();
+        for (ErasureStep step : jobSteps) {
+            if (!outcomes.containsKey(step.service) || step.status == ErasureStep.Status.CONFIRMED) {
+                continue; // not asked this time, or confirmed meanwhile by another replica whose lease this one outlived
             }
+            String error = outcomes.get(step.service);
             step.attempts++;
-            step.lastAttemptAt = clock.now();
+            step.lastAttemptAt = now;
             if (error == null) {
                 step.status = ErasureStep.Status.CONFIRMED;
-                step.confirmedAt = step.lastAttemptAt;
+                step.confirmedAt = now;
                 step.lastError = null;
             } else {
                 step.status = ErasureStep.Status.FAILED;
                 step.lastError = Peers.truncate(error);
             }
-        });
+        }
+        return jobSteps;
     }
 
-    /** Every service confirmed: the job is completed, sealed by its certificate, and this service's own records erased. */
-    private void complete(UUID jobId) {
+    /**
+     * The attempt confirmed every service it asked: their steps are recorded, and if every service has
+     * now confirmed, the job is completed, sealed by its certificate, and this service's own records erased.
+     */
+    private void complete(UUID jobId, Map<String, String> confirmed) {
         ErasureJob job = jobs.lock(jobId).orElseThrow();
         if (job.status == ErasureJob.Status.COMPLETED) {
             return; // settled by another replica meanwhile: its completion time and certificate stand
         }
-        List<ErasureStep> jobSteps = steps.ofJob(jobId);
+        List<ErasureStep> jobSteps = recordSteps(jobId, confirmed);
         boolean allConfirmed = jobSteps.stream().allMatch(s -> s.status == ErasureStep.Status.CONFIRMED);
         job.leaseUntil = null;
         if (!allConfirmed) {
