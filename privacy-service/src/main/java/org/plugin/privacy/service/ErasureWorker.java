@@ -277,8 +277,8 @@ public class ErasureWorker {
 
     /**
      * Records what this attempt learned of each service it asked (null: confirmed), in the caller's
-     * transaction, in one statement's locks: the job's steps row-locked (replicas recording the same
-     * job wait for each other). The job's steps are answered, in their order.
+     * transaction. One statement row-locks the job's steps, so replicas recording the same job wait for
+     * each other. Answers the job's steps, in their order.
      *
      * <p>One record per attempt, not per call: a replica that dies mid-attempt leaves its confirmations
      * unrecorded, and the next attempt asks those services again; each erasure call is idempotent on the
