@@ -44,8 +44,9 @@ import io.quarkus.scheduler.Scheduled;
  * claims due jobs under {@code FOR UPDATE SKIP LOCKED} with a lease renewed while this replica lives, calls each
  * service's erasure endpoint that has not confirmed yet and deletes the person's account at the
  * identity provider (each call idempotent on the other side: an account already gone is done),
- * records every outcome as it comes, and completes the job once all confirmed; otherwise retries
- * with backoff. A replica that dies mid-job leaves a lease that expires, and the job is taken again.
+ * records the attempt's outcomes together when it ends (with the completion once all confirmed;
+ * otherwise before the retry with backoff). A replica that dies mid-job leaves a lease that expires, and
+ * the job is taken again; the services it asked in that attempt are asked again.
  *
  * <p>A scheduled run works in {@code plugin.privacy.erasure.concurrency} lanes at once: each lane is the same
  * loop on a thread of its own, claiming its own batches, so a job is held by one lane (the claim skips
