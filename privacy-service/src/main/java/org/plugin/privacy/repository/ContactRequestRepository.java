@@ -49,11 +49,14 @@ public class ContactRequestRepository implements PanacheRepositoryBase<ContactRe
 
     /** Drops the free text of the requests sent to an erased contributor (the requesters' messages, replies, notes). */
     public void eraseTextTo(UUID contributorId) {
-        update("message = null, replyTo = null, decisionNote = null where targetContributorId = ?1", contributorId);
+        // SQL, not HQL: Hibernate translates an HQL update again at every call (it keeps no plan of one)
+        getEntityManager().createNativeQuery("UPDATE contact_request SET message = NULL, reply_to = NULL, decision_note = NULL "
+                + "WHERE target_contributor_id = ?1").setParameter(1, contributorId).executeUpdate();
     }
 
     /** Drops the requester and the free text of what an erased person sent. */
     public void eraseSentBy(String subject) {
-        update("requesterSubject = null, message = null, replyTo = null, decisionNote = null where requesterSubject = ?1", subject);
+        getEntityManager().createNativeQuery("UPDATE contact_request SET requester_subject = NULL, message = NULL, reply_to = NULL, "
+                + "decision_note = NULL WHERE requester_subject = ?1").setParameter(1, subject).executeUpdate();
     }
 }
