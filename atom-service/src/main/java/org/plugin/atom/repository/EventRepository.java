@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
 public class EventRepository {
 
     /** The key of the advisory lock only the dispatching replica holds (any constant unique in this database). */
-    static final long DISPATCHER_LOCK = 0x16A_E7E7L;
+    public static final long DISPATCHER_LOCK = 0x16A_E7E7L;
 
     /** An event not dispatched yet. */
     public record PendingEvent(long id, String type, UUID atomId, String atomName, String version, Instant occurredAt, int attempts) {
@@ -50,11 +50,13 @@ public class EventRepository {
     }
 
     /**
-     * Waits for the dispatcher's advisory lock and holds it until the end of the current transaction: an
-     * erasure then never interleaves with a dispatch that read the person's subscriptions or chains.
+     * Waits for the dispatcher's advisory lock in shared mode and holds it until the end of the current
+     * transaction: an erasure then never interleaves with a dispatch that read the person's
+     * subscriptions or chains (the dispatcher's {@link #tryDispatcherLock} is exclusive, so it waits
+     * for every erasure holding it), while erasures of different people do not wait for each other.
      */
-    public void holdDispatcherLock() {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS locked").setParameter(1, DISPATCHER_LOCK)
+    public void holdDispatcherLockShared() {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(?1)) AS locked").setParameter(1, DISPATCHER_LOCK)
                 .getSingleResult();
     }
 

@@ -190,7 +190,8 @@ public class PersonalDataService {
     public Erasure erase(UUID id) {
         erasures.lock(id);
         // no dispatch of an event runs while this erasure does: none can write to them after it
-        eventQueue.holdDispatcherLock();
+        // (shared: other erasures may run beside this one, a dispatch may not)
+        eventQueue.holdDispatcherLockShared();
         // webhooks, their deliveries and attempts go whole, on a repeat too (nothing is left to keep unattributed)
         webhooks.deleteByOwner(id);
         Erasure done = erasure(id);

@@ -79,14 +79,19 @@ public final class Db {
 
     /** Holds a session-level advisory lock on a connection of its own until closed (as another replica would). */
     public static Held advisoryLock(DataSource ds, long key) {
+        return advisoryLock(ds, key, false);
+    }
+
+    /** The same, in shared mode when {@code shared} (as an erasure holds the catalog dispatcher's lock). */
+    public static Held advisoryLock(DataSource ds, long key, boolean shared) {
         try {
             Connection c = ds.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            try (PreparedStatement ps = c.prepareStatement(shared ? "SELECT pg_advisory_lock_shared(?)" : "SELECT pg_advisory_lock(?)")) {
                 ps.setLong(1, key);
                 ps.execute();
             }
             return () -> {
-                try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                try (c; PreparedStatement ps = c.prepareStatement(shared ? "SELECT pg_advisory_unlock_shared(?)" : "SELECT pg_advisory_unlock(?)")) {
                     ps.setLong(1, key);
                     ps.execute();
                 } catch (SQLException e) {
