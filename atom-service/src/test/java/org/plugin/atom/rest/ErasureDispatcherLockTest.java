@@ -52,19 +52,23 @@ class ErasureDispatcherLockTest {
                 .post("/internal/atoms/contributors/" + who.id() + "/erasure").then().extract().statusCode());
     }
 
+    /** A contributor who owns one published Atom (something for their erasure to do). */
+    Peers.Contributor withAnAtom(String name) {
+        var who = Peers.contributor(peers, name);
+        Fixtures.publish(who, unique("erased-" + name), "1.0.0", Fixtures.IN_OUT_HTTP);
+        return who;
+    }
+
     long undispatched(String atom) {
         return Db.count(ds, "SELECT count(*) FROM catalog_event WHERE atom_name = ? AND dispatched_at IS NULL", atom);
     }
 
     @Test
     void anErasureDoesNotWaitForAnotherErasure() throws Exception {
-        var bob = Peers.contributor(peers, "bob");
-        Fixtures.publish(bob, unique("erased-beside"), "1.0.0", Fixtures.IN_OUT_HTTP);
-        CompletableFuture<Integer> erasure;
+        var bob = withAnAtom("bob");
         try (var anotherErasure = Db.advisoryLock(ds, EventRepository.DISPATCHER_LOCK, true)) {
-            erasure = eraseLater(bob);
-            // while the other erasure still holds its shared lock
-            assertThat(erasure.get(10, TimeUnit.SECONDS)).as("erased while another erasure runs").isEqualTo(200);
+            // answered while the other erasure still holds its shared lock
+            assertThat(eraseLater(bob).get(10, TimeUnit.SECONDS)).as("erased while another erasure runs").isEqualTo(200);
         }
     }
 
@@ -87,8 +91,7 @@ class ErasureDispatcherLockTest {
 
     @Test
     void anErasureWaitsForADispatchUnderWay() throws Exception {
-        var dave = Peers.contributor(peers, "dave");
-        Fixtures.publish(dave, unique("erased-after"), "1.0.0", Fixtures.IN_OUT_HTTP);
+        var dave = withAnAtom("dave");
         CompletableFuture<Integer> erasure;
         try (var dispatch = Db.advisoryLock(ds, EventRepository.DISPATCHER_LOCK, false)) {
             erasure = eraseLater(dave);
