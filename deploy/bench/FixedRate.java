@@ -307,7 +307,7 @@ public class FixedRate {
 
         /** The status of the answer in buf[0, length) when it is complete, 0 while bytes are missing. */
         static int complete(byte[] buf, int length) {
-            int headersEnd = indexOf(buf, length, 0, "\r\n\r\n");
+            int headersEnd = indexOf(buf, length, 0, HEADERS_END);
             if (headersEnd < 0) {
                 return 0;
             }
@@ -324,7 +324,7 @@ public class FixedRate {
             if (lower.contains("\r\ntransfer-encoding: chunked")) {
                 int at = bodyStart;
                 while (true) {
-                    int eol = indexOf(buf, length, at, "\r\n");
+                    int eol = indexOf(buf, length, at, CRLF);
                     if (eol < 0) {
                         return 0;
                     }
@@ -333,7 +333,7 @@ public class FixedRate {
                     int chunk = Integer.parseInt((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
                     if (chunk == 0) {
                         // no trailers are sent to this client: the last chunk ends with an empty line
-                        return indexOf(buf, length, eol + 2, "\r\n") >= 0 ? status : 0;
+                        return indexOf(buf, length, eol + 2, CRLF) >= 0 ? status : 0;
                     }
                     at = eol + 2 + chunk + 2;
                     if (at > length) {
@@ -344,8 +344,10 @@ public class FixedRate {
             return status == 204 || status == 304 ? status : 0;
         }
 
-        static int indexOf(byte[] buf, int length, int from, String what) {
-            byte[] w = what.getBytes(StandardCharsets.ISO_8859_1);
+        static final byte[] CRLF = { '\r', '\n' };
+        static final byte[] HEADERS_END = { '\r', '\n', '\r', '\n' };
+
+        static int indexOf(byte[] buf, int length, int from, byte[] w) {
             outer:
             for (int i = from; i <= length - w.length; i++) {
                 for (int j = 0; j < w.length; j++) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.plugin.atom.support.Fixtures.unique;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -59,10 +58,6 @@ class ErasureDispatcherLockTest {
         return who;
     }
 
-    long undispatched(String atom) {
-        return Db.count(ds, "SELECT count(*) FROM catalog_event WHERE atom_name = ? AND dispatched_at IS NULL", atom);
-    }
-
     @Test
     void anErasureDoesNotWaitForAnotherErasure() throws Exception {
         var bob = withAnAtom("bob");
@@ -79,14 +74,14 @@ class ErasureDispatcherLockTest {
         String atom = unique("evt-erasure");
         Fixtures.publish(alice, atom, "1.0.0", Fixtures.IN_OUT_HTTP);
         given().auth().oauth2(TestTokens.user(carol.subject())).put("/api/atoms/" + atom + "/subscription").then().statusCode(201);
-        awaitDispatched(atom);
+        Db.awaitDispatched(ds, atom);
         try (var erasure = Db.advisoryLock(ds, EventRepository.DISPATCHER_LOCK, true)) {
             Fixtures.put(TestTokens.user(alice.subject()), atom, "1.1.0", Fixtures.version("Another", 'b', Fixtures.IN_OUT_HTTP)).then()
                     .statusCode(201);
             Notifications.sleep(2500);
-            assertThat(undispatched(atom)).as("no dispatch while an erasure holds the lock").isEqualTo(1);
+            assertThat(Db.undispatched(ds, atom)).as("no dispatch while an erasure holds the lock").isEqualTo(1);
         }
-        awaitDispatched(atom);
+        Db.awaitDispatched(ds, atom);
     }
 
     @Test
@@ -99,13 +94,5 @@ class ErasureDispatcherLockTest {
             assertThat(erasure).as("the erasure waits while a dispatch holds the lock").isNotDone();
         }
         assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(200);
-    }
-
-    void awaitDispatched(String atom) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (undispatched(atom) > 0) {
-            assertThat(System.nanoTime()).as("events of " + atom + " dispatched within 10 s").isLessThan(until);
-            Notifications.sleep(50);
-        }
     }
 }

@@ -77,6 +77,27 @@ public final class Db {
         void close();
     }
 
+    /** The catalog events of an Atom not dispatched yet. */
+    public static long undispatched(DataSource ds, String atom) {
+        return count(ds, "SELECT count(*) FROM catalog_event WHERE atom_name = ? AND dispatched_at IS NULL", atom);
+    }
+
+    /** Waits until every catalog event of the Atom is dispatched; fails after 10 s. */
+    public static void awaitDispatched(DataSource ds, String atom) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (undispatched(ds, atom) > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("events of " + atom + " not dispatched within 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Holds a session-level advisory lock on a connection of its own until closed (as another replica would). */
     public static Held advisoryLock(DataSource ds, long key) {
         return advisoryLock(ds, key, false);
