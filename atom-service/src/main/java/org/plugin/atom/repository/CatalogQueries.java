@@ -76,9 +76,16 @@ public class CatalogQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
+    private final DataSource searchSource;
 
-    CatalogQueries(DataSource dataSource) {
+    /**
+     * Searches run on a pool of their own ({@code quarkus.datasource.search}, application.properties):
+     * its sessions tell the planner what a full-text index entry costs here, which the other
+     * statements of the service do not need.
+     */
+    CatalogQueries(DataSource dataSource, @io.quarkus.agroal.DataSource("search") DataSource searchSource) {
         this.dataSource = dataSource;
+        this.searchSource = searchSource;
     }
 
     /** An Atom with its rating summary and its versions: one indexed statement. */
@@ -167,7 +174,7 @@ public class CatalogQueries {
             filters.append(" AND a.lifecycle = ?");
             params.add(f.lifecycle().name());
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = searchSource.getConnection()) {
             if (f.text() != null && sort == Sort.RELEVANCE) {
                 return ranked(c, f.text(), filters.toString(), params, limit, offset, maxRanked);
             }
@@ -181,7 +188,9 @@ public class CatalogQueries {
      * Relevance: hits in names, tags or summary rank first (1 + their rank on the small title
      * vector), hits only in descriptions follow (their rank, below 1, on the full vector). Each group
      * takes at most {@code window} hits, the first the index yields; the best {@code window} of
-     * them are served. One statement gives the page and the number of hits found.
+     * them are served. One statement gives the page and the number of hits found. Description hits
+     * rank below every title hit: when the title hits fill the page, their ranks decide nothing, and
+     * are not computed (0).
      */
     private Result ranked(Connection c, String text, String filters, List<Object> params, int limit, int offset, int window)
             throws SQLException {
@@ -189,7 +198,8 @@ public class CatalogQueries {
         String hits = "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),"
                 + " title_hits AS (SELECT a.id, 1 + ts_rank_cd(a.title_vector, q.query, 32) AS rank FROM atom a, q" + filters
                 + " AND a.title_vector @@ websearch_to_tsquery('english', ?) LIMIT ?),"
-                + " body_hits AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank FROM atom a, q" + filters
+                + " body_hits AS (SELECT a.id, CASE WHEN (SELECT count(*) FROM title_hits) >= ? THEN 0::real"
+                + " ELSE ts_rank_cd(a.search_vector, q.query, 32) END AS rank FROM atom a, q" + filters
                 + matches + " AND NOT a.title_vector @@ q.query LIMIT ?),"
                 + " hits AS (SELECT id, rank FROM title_hits UNION ALL SELECT id, rank FROM body_hits)";
         List<Object> hitParams = new ArrayList<>();
@@ -197,6 +207,8 @@ public class CatalogQueries {
         hitParams.addAll(params);
         hitParams.add(text);
         hitParams.add(window);
+        int pageLimit = Math.max(0, Math.min(limit, window - offset));
+        hitParams.add((long) offset + pageLimit); // title hits that fill the page
         hitParams.addAll(params);
         hitParams.add(text);
         hitParams.add(window);
@@ -206,7 +218,7 @@ public class CatalogQueries {
                 + " SELECT " + COLUMNS + ", page.rank, page.found, page.title_found FROM page JOIN atom a ON a.id = page.id" + JOINS
                 + " ORDER BY page.rank DESC, a.id";
         List<Object> pageParams = new ArrayList<>(hitParams);
-        pageParams.add(Math.max(0, Math.min(limit, window - offset)));
+        pageParams.add(pageLimit);
         pageParams.add(offset);
         List<SummaryRow> rows = new ArrayList<>();
         long found = -1;

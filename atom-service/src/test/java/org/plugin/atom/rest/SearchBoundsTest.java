@@ -49,6 +49,10 @@ class SearchBoundsTest {
     DataSource ds;
 
     @Inject
+    @io.quarkus.agroal.DataSource("search")
+    DataSource searchDs;
+
+    @Inject
     CatalogQueries queries;
 
     String word;
@@ -80,6 +84,33 @@ class SearchBoundsTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("off");
         }
+    }
+
+    /** Searches have a pool of their own: same scans from the first page, and a full-text index entry priced as it costs. */
+    @Test
+    void searchConnectionsPriceAnIndexEntryAsAFullTextOneCosts() throws java.sql.SQLException {
+        try (java.sql.Connection c = searchDs.getConnection(); var statement = c.createStatement();
+                var rs = statement.executeQuery("SELECT current_setting('synchronize_seqscans'), current_setting('cpu_index_tuple_cost')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("off");
+            assertThat(rs.getString(2)).isEqualTo("0.05");
+        }
+    }
+
+    /** Hits only in descriptions rank below every title hit: their own ranks are computed when a page reaches them. */
+    @Test
+    void descriptionHitsHaveTheirRankWhenThePageReachesThem() {
+        var filter = new Filter(word, null, null, null, null, null);
+        // a window of 300: the 230 title hits, then 70 description hits
+        var titlesOnly = queries.search(filter, Sort.RELEVANCE, 10, 215, 300, 10_000);
+        assertThat(titlesOnly.rows()).hasSize(10).allMatch(r -> r.name().startsWith("seed-" + word + "-t") && r.rank() >= 1);
+
+        var straddling = queries.search(filter, Sort.RELEVANCE, 10, 225, 300, 10_000);
+        assertThat(straddling.rows()).hasSize(10);
+        assertThat(straddling.rows().subList(0, 5)).allMatch(r -> r.name().startsWith("seed-" + word + "-t") && r.rank() >= 1);
+        assertThat(straddling.rows().subList(5, 10)).allMatch(r -> !r.name().startsWith("seed-" + word + "-t") && r.rank() > 0 && r.rank() < 1);
+        assertThat(straddling.total()).isEqualTo(300);
+        assertThat(straddling.totalIsLowerBound()).isTrue();
     }
 
     JsonPath search(String query) {
