@@ -215,7 +215,7 @@ class GatewayTest {
 
             // valid while it lives...
             given().spec(Stack.gateway(token)).when().get(USER_ROUTE).then().statusCode(200);
-            // ...refused once expired (the gateway caches a validation for 1 s at most)
+            // ...refused once expired (the gateway keeps verified signatures, and checks the expiry on every request)
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 2_500);
             assertThat(Instant.now()).isAfter(expiry);
             assertRejectedByGateway(given().spec(Stack.gateway(token)).when().get(USER_ROUTE));
@@ -246,6 +246,18 @@ class GatewayTest {
             assertThat(payload(foreign).get("iss").asText()).isNotEqualTo(Stack.REALM);
 
             assertRejectedByGateway(given().spec(Stack.gateway(foreign)).when().get(USER_ROUTE));
+        }
+
+        /** The gateway keeps the tokens it accepted (verified_tokens), never those it refused. */
+        @Test
+        void aRefusedTokenIsRefusedAgainWhileTheGenuineOneIsAccepted() {
+            String tampered = withTamperedSignature(alice);
+            String noAudience = Stack.clientToken("e2e-no-audience", "e2e-no-audience-secret");
+            for (int i = 0; i < 3; i++) {
+                given().spec(Stack.gateway(alice)).when().get(USER_ROUTE).then().statusCode(200);
+                assertRejectedByGateway(given().spec(Stack.gateway(tampered)).when().get(USER_ROUTE));
+                assertRejectedByGateway(given().spec(Stack.gateway(noAudience)).when().get(USER_ROUTE));
+            }
         }
 
         @Test
