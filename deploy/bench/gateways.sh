@@ -13,10 +13,13 @@
 #                                               service per request) instead of keep-alive
 #                          bufsize16k           tune.bufsize 16384 (the template has 32768)
 #                          nopatcache           tune.pattern.cache-size 0 (no LRU cache of regex and
-#                                               pattern results: the token and path rarely repeat)
+#                                               pattern results; the template has it since issue 15)
+#                          patcache             tune.pattern.cache-size 10000 (HAProxy's default cache)
 #   apache               Apache httpd + mod_oauth2, tuned (deploy/bench/apache/httpd.conf.template)
 
-GW_VARIANTS="${BENCH_GATEWAY_VARIANTS:-haproxy haproxy+1thread haproxy+1thread+nolog apache}"
+# "haproxy" is the stack's own gateway (one thread on a 2-core host, no pattern cache);
+# "haproxy+2threads+patcache" is the configuration before that step
+GW_VARIANTS="${BENCH_GATEWAY_VARIANTS:-haproxy haproxy+2threads+patcache haproxy+nolog apache}"
 GW_ROUNDS="${BENCH_GATEWAY_ROUNDS:-2}"
 # the variants' ports: the first one, then one more per variant
 GW_FIRST_PORT="${BENCH_GATEWAY_VARIANT_PORT:-$((GATEWAY_PORT + 4))}"
@@ -35,7 +38,8 @@ haproxy_variant_edits() {
       reuse-always) echo 's/^defaults$/defaults\n  http-reuse always/' ;;
       server-close) echo 's/^  option http-keep-alive$/  option http-server-close/' ;;
       bufsize16k) echo 's/^  tune.bufsize .*/  tune.bufsize 16384/' ;;
-      nopatcache) echo 's/^global$/global\n  tune.pattern.cache-size 0/' ;;
+      nopatcache) echo 's/^  tune.pattern.cache-size .*/  tune.pattern.cache-size 0/' ;;
+      patcache) echo 's/^  tune.pattern.cache-size .*/  tune.pattern.cache-size 10000/' ;;
       *) die "unknown HAProxy variant edit '$edit' in '$name'" ;;
     esac
   done

@@ -28,7 +28,9 @@ GATEWAY_PUBLIC_URL="${GATEWAY_PUBLIC_URL:-http://127.0.0.1:$GATEWAY_PORT}"
 GATEWAY_MAX_URL="${GATEWAY_MAX_URL:-8192}"
 GATEWAY_MAX_HEADERS="${GATEWAY_MAX_HEADERS:-16384}"
 GATEWAY_TIMEOUT="${GATEWAY_TIMEOUT:-15s}"
-GATEWAY_THREADS="${GATEWAY_THREADS:-2}"
+# one HAProxy thread where the whole suite shares two cores or fewer: the bench measured less CPU per
+# request and a shorter tail with one thread than with two there (deploy/bench/RESULTS.md, issue 15)
+GATEWAY_THREADS="${GATEWAY_THREADS:-$(if [ "$(nproc 2>/dev/null || echo 2)" -le 2 ]; then echo 1; else echo 2; fi)}"
 GATEWAY_LOG_RETENTION_DAYS="${GATEWAY_LOG_RETENTION_DAYS:-7}"
 GATEWAY_KEYS_INTERVAL="${GATEWAY_KEYS_INTERVAL:-60}"
 # rate limits: requests per client and class of route in a window of GATEWAY_RATE_WINDOW seconds
