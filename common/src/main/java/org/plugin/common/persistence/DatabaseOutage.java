@@ -5,7 +5,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -16,22 +22,50 @@ import org.hibernate.exception.JDBCConnectionException;
  */
 public final class DatabaseOutage {
 
+    /** Errors examined at most in one error (causes and suppressed ones): bounds a pathological graph. */
+    private static final int MAX_EXAMINED = 64;
+
     private DatabaseOutage() {
     }
 
-    /** True when something in the cause chain says the database could not be reached. */
+    /**
+     * True when something in the error says the database could not be reached: its causes, and the
+     * errors suppressed in it with theirs. A commit that fails because the connection is lost reaches
+     * the caller as the transaction manager's {@code RollbackException} (or a heuristic outcome) with
+     * no cause: Narayana attaches the connection's {@code XAException}, whose cause is the driver's
+     * error, as a suppressed exception. The XA error code says nothing here (Agroal gives one code to
+     * every failed commit, a refused deferred constraint as a lost connection): the driver's error
+     * decides.
+     */
     public static boolean isOutage(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (error != null) {
+            pending.add(error);
+        }
+        while (!pending.isEmpty() && seen.size() < MAX_EXAMINED) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (unreachable(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && (unreachableState(sql.getSQLState()) || poolExhausted(sql))) {
-                return true;
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
             }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean unreachable(Throwable t) {
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+                || t instanceof ConnectException) {
+            return true;
+        }
+        return t instanceof SQLException sql && (unreachableState(sql.getSQLState()) || poolExhausted(sql));
     }
 
     /**
