@@ -276,6 +276,21 @@ class RobustnessTest {
     }
 
     @Nested
+    class DatabaseLostAtCommit {
+        /** The transaction manager's checked RollbackException, as @Transactional lets it out (test resource LostCommitResource). */
+        @Test
+        void aCommitThatLostItsConnectionIs503AndSaysTheChangeMayHaveBeenSaved() {
+            given().post("/test/lost-commit").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("detail", containsString("may or may not have been saved"))
+                    .body("detail", containsString("Idempotency-Key"));
+            // the pool gave the lost connection up: the next request is served
+            var alice = Peers.contributor(peers, "alice");
+            given().auth().oauth2(TestTokens.user(alice.subject())).get("/api/atoms").then().statusCode(200);
+        }
+    }
+
+    @Nested
     class Cors {
         @Test
         void theConfiguredFrontendOriginIsAllowedAndNoOther() {

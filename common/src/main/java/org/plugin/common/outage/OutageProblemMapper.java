@@ -23,6 +23,11 @@ public class OutageProblemMapper extends ExceptionMapperBase<RuntimeException> {
 
     @Override
     protected HttpProblem toProblem(RuntimeException e) {
+        return outageOrInternal(e);
+    }
+
+    /** 503 for an outage however it is wrapped, else a 500 that says nothing about the internals (the error logged). */
+    static HttpProblem outageOrInternal(Exception e) {
         HttpProblem outage = Outages.of(e);
         if (outage != null) {
             return outage;

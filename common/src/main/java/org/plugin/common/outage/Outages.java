@@ -39,6 +39,11 @@ public final class Outages {
 
     public static HttpProblem databaseUnavailable(Throwable error) {
         LOG.warnf("The database cannot be reached: %s", rootMessage(error));
+        if (DatabaseOutage.struckTheCommit(error)) {
+            // the connection went while the change was committed: the database may have saved it
+            return unavailable("The service lost its database while saving the change: it may or may not have been saved;"
+                    + " read it back, or repeat the request with the same Idempotency-Key, after the time in Retry-After");
+        }
         return unavailable("The service's database cannot be reached: nothing was changed; retry after the time in Retry-After");
     }
 

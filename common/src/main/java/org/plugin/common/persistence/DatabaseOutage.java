@@ -12,6 +12,11 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -38,6 +43,22 @@ public final class DatabaseOutage {
      * decides.
      */
     public static boolean isOutage(Throwable error) {
+        return anyOf(error, DatabaseOutage::unreachable);
+    }
+
+    /**
+     * True when the outage struck the commit itself: the transaction manager reports the commit
+     * failed ({@code RollbackException}, or a heuristic outcome) with the lost connection in it. The
+     * database may have committed before the connection went, so whether the change was saved is
+     * not known; a failure before the commit changed nothing.
+     */
+    public static boolean struckTheCommit(Throwable error) {
+        return isOutage(error) && anyOf(error, t -> t instanceof RollbackException
+                || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException);
+    }
+
+    /** Whether the error, one of its causes or one of the errors suppressed in them matches. */
+    private static boolean anyOf(Throwable error, Predicate<Throwable> test) {
         Deque<Throwable> pending = new ArrayDeque<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         if (error != null) {
@@ -48,7 +69,7 @@ public final class DatabaseOutage {
             if (!seen.add(t)) {
                 continue;
             }
-            if (unreachable(t)) {
+            if (test.test(t)) {
                 return true;
             }
             if (t.getCause() != null) {

@@ -58,6 +58,16 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void onlyAnOutageInsideAFailedCommitStruckTheCommit() {
+        var lostAtCommit = failedCommit(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(DatabaseOutage.struckTheCommit(new RuntimeException(lostAtCommit))).isTrue();
+        // lost before the commit: the statement failed, nothing was committed
+        assertThat(DatabaseOutage.struckTheCommit(new PersistenceException(new SQLException("terminating connection", "57P01")))).isFalse();
+        // a commit refused by the database is no outage at all
+        assertThat(DatabaseOutage.struckTheCommit(failedCommit(new SQLException("duplicate key", "23505")))).isFalse();
+    }
+
+    @Test
     void errorsThatReferToEachOtherAreReadOnce() {
         var first = new RuntimeException("first");
         var second = new IllegalStateException("second", first);
