@@ -97,13 +97,22 @@ start_haproxy_variant() {
   wait_variant "$name"
 }
 
+# The Apache variant's programs: true when both are installed; otherwise prints what to install.
+apache_variant_ready() {
+  [ -x /usr/sbin/apache2 ] && [ -f /usr/lib/apache2/modules/mod_oauth2.so ] && return
+  echo "Apache and mod_oauth2 (apt-get install apache2 libapache2-mod-oauth2)"
+  return 1
+}
+
+# Whether this run's variants include Apache.
+apache_variant_selected() { [[ " $GW_VARIANTS " == *" apache "* ]]; }
+
 start_apache_variant() {
   local dir port conf content user_group=""
   dir="$(variant_dir apache)"
   port="$(variant_port apache)"
   conf="$dir/httpd.conf"
-  [ -x /usr/sbin/apache2 ] || die "apache2 not installed (the gateway comparison's Apache variant)"
-  [ -f /usr/lib/apache2/modules/mod_oauth2.so ] || die "mod_oauth2 not installed (libapache2-mod-oauth2)"
+  apache_variant_ready || die "the gateway comparison's Apache variant needs $(apache_variant_ready)"
   mkdir -p "$dir/run" "$dir/empty"
   is_root && user_group=$'User www-data\nGroup www-data'
   content="$(cat "$BENCH_DIR/apache/httpd.conf.template")"
