@@ -116,6 +116,32 @@ pids_cpu_ticks() {
   echo "$total"
 }
 
+# The CPU time of each part of the local stack, a line per process: "<part> <pid> <ticks>". Parts:
+# contributor_service, atom_service, privacy_service, keycloak, postgres (the postmaster and its
+# backends), gateway. stack_cpu_delta turns two such lists into each part's CPU per unit of work.
+stack_cpu_list() {
+  local service pid postmaster data
+  for service in "${SERVICES[@]}"; do
+    pid="$(service_pid "$service")" && echo "${service//-/_} $pid $(pids_cpu_ticks "$pid")"
+  done
+  for pid in $(process_tree "$PID_DIR/keycloak.pid"); do echo "keycloak $pid $(pids_cpu_ticks "$pid")"; done
+  data="$(cat "$RUN_DIR/pgdata.path" 2>/dev/null || true)"
+  postmaster="$(head -n1 "$data/postmaster.pid" 2>/dev/null || true)"
+  if [[ "$postmaster" =~ ^[0-9]+$ ]]; then
+    for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do echo "postgres $pid $(pids_cpu_ticks "$pid")"; done
+  fi
+  for pid in $(process_tree "$GATEWAY_DIR/haproxy.pid"); do echo "gateway $pid $(pids_cpu_ticks "$pid")"; done
+}
+
+# stack_cpu_delta BEFORE AFTER N: "<part>_cpu_ms=<ms per unit>" for each part and the total, over N
+# units of work. A process in both lists counts its difference; one started in between (a new database
+# backend) all of its time; one gone in between is not counted (the services' pools keep theirs).
+stack_cpu_delta() {
+  awk -v n="$3" -v hz="$CLOCK_TICKS" 'NR == FNR { before[$2] = $3; next }
+    { d = $3 - ($2 in before ? before[$2] : 0); t[$1] += d; total += d }
+    END { for (p in t) printf "%s_cpu_ms=%.2f\n", p, 1000 * t[p] / hz / n; printf "total_cpu_ms=%.2f\n", 1000 * total / hz / n }' "$1" "$2" | sort
+}
+
 # A process named by a pid file, and its children (HAProxy's master and workers, Apache's parent
 # and children).
 process_tree() {
