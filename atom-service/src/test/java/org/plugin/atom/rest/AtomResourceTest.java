@@ -314,6 +314,39 @@ class AtomResourceTest {
                     .body("items[0].rank", greaterThanOrEqualTo(1f)).body("items[1].rank", lessThan(1f));
         }
 
+        /** The search vectors follow the text (V11 recomputes them only when it changes): new words found, old ones gone, others kept. */
+        @Test
+        void anEditedTextIsFoundByItsNewWordsOnlyAndOtherEditsKeepItFound() {
+            var alice = Peers.contributor(peers, "alice");
+            String token = TestTokens.user(alice.subject());
+            String stamp = unique("w").substring(2).replace("-", "");
+            String before = "wombat" + stamp;
+            String after = "narwhal" + stamp;
+            String tag = "tapir" + stamp;
+            String name = unique("edited");
+            createAs(token, name, "It mentions " + before + " once.");
+            String reader = TestTokens.user("reader");
+            given().auth().oauth2(reader).queryParam("q", before).get("/api/atoms").then().body("items.name", equalTo(List.of(name)));
+
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"description\":\"It now mentions " + after + ".\"}")
+                    .patch("/api/atoms/" + name).then().statusCode(200);
+            given().auth().oauth2(reader).queryParam("q", after).get("/api/atoms").then().body("items.name", equalTo(List.of(name)));
+            given().auth().oauth2(reader).queryParam("q", before).get("/api/atoms").then().body("total", equalTo(0));
+            float rank = given().auth().oauth2(reader).queryParam("q", after).get("/api/atoms").then().extract().path("items[0].rank");
+
+            // an edit of no searched text leaves the vectors, and the rank, as they were
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"kind\":\"COMPONENT\",\"license\":\"MIT\"}")
+                    .patch("/api/atoms/" + name).then().statusCode(200);
+            given().auth().oauth2(reader).queryParam("q", after).get("/api/atoms").then().body("items.name", equalTo(List.of(name)))
+                    .body("items[0].rank", equalTo(rank));
+
+            // a new tag is searched as the title's words are: it ranks above a description's word
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"tags\":[\"" + tag + "\"]}").patch("/api/atoms/" + name).then()
+                    .statusCode(200);
+            given().auth().oauth2(reader).queryParam("q", tag).get("/api/atoms").then().body("items.name", equalTo(List.of(name)))
+                    .body("items[0].rank", greaterThanOrEqualTo(rank));
+        }
+
         @Test
         void filtersSortsAndPages() {
             var alice = Peers.contributor(peers, "alice");
