@@ -8,8 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plugin.atom.api.AtomDtos.AtomMetadata;
 import org.plugin.atom.api.AtomDtos.VersionView;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Shapes of the internal API (docs/internal-api.md). */
 public final class InternalDtos {
@@ -24,7 +27,20 @@ public final class InternalDtos {
     public record RestrictionState(UUID contributorId, boolean restricted, Instant since) {
     }
 
-    public record Erasure(UUID contributorId, Instant erasedAt, int atoms, int feedback) {
+    /**
+     * What an erasure did here, and when (the first call's answer on repeats); {@code author} only when the
+     * call named the contributor's token subject too: the feedback erased under it by this call.
+     */
+    public record Erasure(UUID contributorId, Instant erasedAt, int atoms, int feedback,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) AuthorErasure author) {
+
+        public Erasure(UUID contributorId, Instant erasedAt, int atoms, int feedback) {
+            this(contributorId, erasedAt, atoms, feedback, null);
+        }
+
+        public Erasure withAuthor(AuthorErasure erased) {
+            return new Erasure(contributorId, erasedAt, atoms, feedback, erased);
+        }
     }
 
     public record AtomData(String name, AtomMetadata descriptor, String lifecycle, Instant createdAt, List<VersionView> versions) {

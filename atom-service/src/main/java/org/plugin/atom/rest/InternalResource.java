@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.plugin.atom.api.InternalDtos.AuthorSubject;
 import org.plugin.atom.api.InternalDtos.Erasure;
 import org.plugin.atom.api.InternalDtos.PersonalData;
 import org.plugin.atom.api.InternalDtos.Restriction;
@@ -71,11 +74,28 @@ public class InternalResource {
 
     @POST
     @Path("/erasure")
-    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Erases a contributor here: comments deleted, ratings anonymous, webhooks deleted with their deliveries, Atoms and chains attributed to no one, "
-            + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same")
-    @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats)")
-    public Erasure erase(@PathParam("id") String id) {
+            + "CI client ids forgotten, the ledger keeps only the pseudonymous id; a repeated call answers the same. The body is optional: with "
+            + "{\"subject\":\"S\"}, the feedback written under that token subject is erased in the same transaction, as POST /internal/atoms/authors/erasure does")
+    @RequestBody(required = false)
+    @APIResponse(responseCode = "200", description = "What was erased, and when (the first call's answer on repeats); with a subject, "
+            + "\"author\" says what this call erased under it")
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "A body not sent as application/json")
+    public Erasure erase(@PathParam("id") String id, @Valid AuthorSubject author) {
+        UUID contributor = id(id);
+        return author == null ? personalDataService.erase(contributor) : personalDataService.erase(contributor, author.subject());
+    }
+
+    /** The same call without a body, as it was before the subject could be sent (any content type, or none). */
+    @POST
+    @Path("/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Erasure eraseWithoutBody(@PathParam("id") String id, String body) {
+        if (body != null && !body.isEmpty()) {
+            throw new NotSupportedException();
+        }
         return personalDataService.erase(id(id));
     }
 }

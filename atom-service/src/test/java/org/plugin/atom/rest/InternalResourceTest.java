@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -163,6 +164,62 @@ class InternalResourceTest {
         }
 
         @Test
+        void erasureWithTheSubjectErasesTheFeedbackUnderItInTheSameCall() {
+            var alice = Peers.contributor(peers, "alice");
+            String name = unique("erased-both");
+            Fixtures.publish(alice, name, "1.0.0", "[]");
+            given().auth().oauth2(TestTokens.user(alice.subject())).contentType(ContentType.JSON).body("{\"body\":\"As a contributor\"}")
+                    .post("/api/atoms/" + name + "/comments").then().statusCode(201);
+            // feedback under a subject that no contributor id reaches (written before registering)
+            String subject = "sub-" + unique("before");
+            String before = TestTokens.user(subject);
+            given().auth().oauth2(before).contentType(ContentType.JSON).body("{\"stars\":3}").put("/api/atoms/" + name + "/ratings/mine").then()
+                    .statusCode(201);
+            given().auth().oauth2(before).contentType(ContentType.JSON).body("{\"body\":\"Before registering\"}")
+                    .post("/api/atoms/" + name + "/comments").then().statusCode(201);
+            String body = "{\"subject\":\"" + subject + "\"}";
+
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).post("/internal/atoms/contributors/" + alice.id() + "/erasure")
+                    .then().statusCode(200).body("contributorId", equalTo(alice.id().toString())).body("atoms", equalTo(1))
+                    .body("feedback", equalTo(1)).body("author.comments", equalTo(1)).body("author.ratings", equalTo(1));
+            assertThat(Db.count(ds, "SELECT count(*) FROM feedback_comment WHERE author_contributor_id = ? OR author_subject = ?", alice.id(), subject))
+                    .isZero();
+            assertThat(Db.count(ds, "SELECT count(*) FROM rating WHERE author_subject = ?", subject)).isZero();
+            given().auth().oauth2(TestTokens.user("reader")).get("/api/atoms/" + name).then().body("owner", nullValue()).body("rating.count", equalTo(1));
+
+            // a repeat answers the contributor's erasure as the first call did, and erases nothing more under the subject
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).post("/internal/atoms/contributors/" + alice.id() + "/erasure")
+                    .then().statusCode(200).body("atoms", equalTo(1)).body("feedback", equalTo(1)).body("author.comments", equalTo(0))
+                    .body("author.ratings", equalTo(0));
+            // without a subject, the answer names no author part
+            given().auth().oauth2(SERVICE).post("/internal/atoms/contributors/" + alice.id() + "/erasure").then().statusCode(200)
+                    .body("atoms", equalTo(1)).body("$", not(hasKey("author")));
+            given().auth().oauth2(TestTokens.admin("sub-admin")).get("/api/atoms/ledger/verification").then().body("valid", equalTo(true));
+        }
+
+        @Test
+        void aBadSubjectInTheErasureIsAProblemAndErasesNothing() {
+            var bob = Peers.contributor(peers, "bob");
+            String name = unique("kept");
+            Fixtures.publish(bob, name, "1.0.0", "[]");
+            String path = "/internal/atoms/contributors/" + bob.id() + "/erasure";
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\" \"}").post(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("subject"));
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\"" + "x".repeat(256) + "\"}").post(path).then()
+                    .statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":42}").post(path).then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":").post(path).then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(SERVICE).contentType(ContentType.TEXT).body("subject").post(path).then().statusCode(415)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"subject\":\"" + "x".repeat(70_000) + "\"}").post(path).then()
+                    .statusCode(413).contentType("application/problem+json");
+            assertThat(Db.count(ds, "SELECT count(*) FROM contributor_erasure WHERE contributor_id = ?", bob.id())).isZero();
+            given().auth().oauth2(TestTokens.user("reader")).get("/api/atoms/" + name).then().body("owner.id", equalTo(bob.id().toString()));
+        }
+
+        @Test
         void invalidIdsAndBodiesAreProblems() {
             given().auth().oauth2(SERVICE).get("/internal/atoms/contributors/not-a-uuid/personal-data").then().statusCode(400)
                     .contentType("application/problem+json").body("detail", containsString("UUID"));
@@ -184,6 +241,10 @@ class InternalResourceTest {
             given().auth().oauth2(TestTokens.ci("ci-alice", "alice")).get(path).then().statusCode(403);
             given().auth().oauth2(TestTokens.admin("a")).post("/internal/atoms/contributors/" + java.util.UUID.randomUUID() + "/erasure").then()
                     .statusCode(403);
+            given().contentType(ContentType.JSON).body("{\"subject\":\"s\"}").post("/internal/atoms/contributors/" + java.util.UUID.randomUUID() + "/erasure")
+                    .then().statusCode(401);
+            given().auth().oauth2(TestTokens.user("u")).contentType(ContentType.JSON).body("{\"subject\":\"s\"}")
+                    .post("/internal/atoms/contributors/" + java.util.UUID.randomUUID() + "/erasure").then().statusCode(403);
         }
     }
 }

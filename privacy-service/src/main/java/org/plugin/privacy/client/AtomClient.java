@@ -136,6 +136,24 @@ public interface AtomClient {
     @Path("/contributors/{id}/erasure")
     void erase(@PathParam("id") UUID id);
 
+    /** The feedback erased under a subject, by the call that named it. */
+    record AuthorErasure(Instant erasedAt, int comments, int ratings) {
+    }
+
+    /** A contributor's erasure; {@code author} only when the call named their subject and atom-service erased under it too. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ContributorErasure(UUID contributorId, Instant erasedAt, int atoms, int feedback, AuthorErasure author) {
+    }
+
+    /**
+     * The contributor's erasure and their feedback's by token subject, in one call and one transaction there.
+     * An answer without {@code author} comes from an atom-service that does not take the subject yet (it
+     * erased the contributor and ignored the body): the feedback by subject is not erased then.
+     */
+    @POST
+    @Path("/contributors/{id}/erasure")
+    ContributorErasure erase(@PathParam("id") UUID id, AuthorSubject author);
+
     @GET
     @Path("/authors/personal-data")
     AuthorFeedback authorFeedback(@QueryParam("subject") String subject);

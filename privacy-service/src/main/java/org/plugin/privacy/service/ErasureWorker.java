@@ -221,12 +221,10 @@ public class ErasureWorker {
                     if (subject != null) {
                         identityProvider.delete(subject);
                     }
+                } else if (byAuthor && subject != null) {
+                    eraseInAtomService(pending.contributorId(), subject);
                 } else {
                     Peers.run(service, () -> atoms.erase(pending.contributorId()));
-                    if (byAuthor && subject != null) {
-                        String author = subject;
-                        Peers.run(service, () -> atoms.eraseAuthor(new AtomClient.AuthorSubject(author)));
-                    }
                 }
                 outcomes.put(service, null);
             } catch (PeerException e) {
@@ -245,6 +243,19 @@ public class ErasureWorker {
             return Outcome.retry(Peers.truncate(String.join("; ", failures)));
         }
         return Outcome.done(heldUntil -> complete(jobId, outcomes));
+    }
+
+    /**
+     * atom-service erases the contributor and the feedback written under their subject in one call. An
+     * answer that does not say it erased under the subject (an atom-service not yet upgraded, which ignores
+     * the body) is followed by the erasure by subject on its own, as before the one call existed.
+     */
+    private void eraseInAtomService(UUID contributorId, String subject) {
+        AtomClient.AuthorSubject author = new AtomClient.AuthorSubject(subject);
+        AtomClient.ContributorErasure erased = Peers.call(ErasureStep.ATOM_SERVICE, () -> atoms.erase(contributorId, author));
+        if (erased == null || erased.author() == null) {
+            Peers.run(ErasureStep.ATOM_SERVICE, () -> atoms.eraseAuthor(author));
+        }
     }
 
     /**

@@ -46,6 +46,7 @@ class AtomContractTest {
                     client.erase(UUID.fromString(v.get("id")));
                     return null;
                 },
+                "contributor-and-author-erasure", v -> client.erase(UUID.fromString(v.get("id")), new AuthorSubject(v.get("subject"))),
                 "author-erasure", v -> {
                     client.eraseAuthor(new AuthorSubject(v.get("subject")));
                     return null;

@@ -285,6 +285,31 @@ class ErasureTest {
             assertThat(contacts).contains(toThem).doesNotContain("Can we talk about your VNF?").doesNotContain(account);
         }
 
+        /**
+         * atom-service erases the contributor and their feedback by subject in one call when it says so in its
+         * answer; an answer without it (an older atom-service) is followed by the call by subject, which
+         * {@link #whatThisServiceKeysByTheContributorsSubjectIsErasedToo()} shows.
+         */
+        @Test
+        void atomServiceErasesTheContributorAndTheirFeedbackBySubjectInOneCall() {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("one-call");
+            peers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(Fixtures.resolveById(contributor))).atPriority(5)
+                    .willReturn(Fixtures.json(200, Fixtures.resolvedWithSubject(contributor, subject))));
+            peers.stubFor(post(urlEqualTo(atomErasure(contributor))).atPriority(2)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}"))
+                    .willReturn(Fixtures.json(200, "{\"contributorId\":\"" + contributor + "\",\"erasedAt\":\"2026-01-01T00:00:00Z\",\"atoms\":1,"
+                            + "\"feedback\":2,\"author\":{\"erasedAt\":\"2026-01-01T00:00:00Z\",\"comments\":1,\"ratings\":0}}")));
+            String jobId = jobOf(contributor, clock.instant().minus(Duration.ofDays(8)));
+
+            Fixtures.drain(worker::runDue);
+            job(jobId).body("status", equalTo("COMPLETED")).body("services[1].status", equalTo("CONFIRMED"));
+            peers.verify(1, postRequestedFor(urlEqualTo(atomErasure(contributor)))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
+            peers.verify(0, postRequestedFor(urlEqualTo(Fixtures.AUTHOR_ERASURE))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
+        }
+
         @Test
         void whatThisServiceKeysByTheContributorsSubjectIsErasedToo() {
             UUID contributor = erasable();
