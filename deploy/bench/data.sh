@@ -208,7 +208,8 @@ vacuum_catalog() {
 # The erasure set of this run: contributors deactivated just now (SQL in contributor-service's
 # database, as its deactivation writes them), each owning one Atom and two comments (SQL in
 # atom-service's database), their deactivations delivered to privacy-service through its internal
-# API with contributor-service's own token, exactly as the outbox would. Writes $WORK/erasure.tsv
+# API with contributor-service's own token, exactly as the outbox would (login subject included, as it
+# is sent since the erasure job stopped asking for it). Writes $WORK/erasure.tsv
 # (id, event, deactivatedAt, subject, account name).
 erasure_setup() {
   local count="$1" owners
@@ -225,7 +226,7 @@ erasure_setup() {
     cat "$BENCH_DIR/sql/erasure-comments.sql"
   } | psql_db atom -v catalog="$CATALOG_SIZE" >/dev/null
   log "erasure: delivering $count deactivations to privacy-service (internal API, contributor-service's token)"
-  awk -F'|' '{ printf "POST\t/internal/privacy/deactivations\t{\"eventId\":\"%s\",\"contributorId\":\"%s\",\"deactivatedAt\":\"%s\"}\n", $2, $1, $3 }' \
+  awk -F'|' '{ printf "POST\t/internal/privacy/deactivations\t{\"eventId\":\"%s\",\"contributorId\":\"%s\",\"deactivatedAt\":\"%s\",\"subject\":\"%s\"}\n", $2, $1, $3, $4 }' \
     "$WORK/erasure.tsv" |
     "${REPLAY[@]}" --base "$PRIVACY_URL" --client contributor-service --secret contributor-service-secret --concurrency 4 --expect 201 ||
     die "erasure: delivering the deactivations failed"

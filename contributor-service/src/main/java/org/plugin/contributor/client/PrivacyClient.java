@@ -22,8 +22,11 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/privacy")
 public interface PrivacyClient {
 
-    /** A deactivation, idempotent on {@code eventId} on privacy-service's side. */
-    record DeactivationNotice(UUID eventId, UUID contributorId, Instant deactivatedAt) {
+    /**
+     * A deactivation, idempotent on {@code eventId} on privacy-service's side, with the contributor's login
+     * subject (null once erased), which privacy-service's erasure job needs to erase what is keyed by it.
+     */
+    record DeactivationNotice(UUID eventId, UUID contributorId, Instant deactivatedAt, String subject) {
     }
 
     /**

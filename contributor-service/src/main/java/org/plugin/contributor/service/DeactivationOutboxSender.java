@@ -80,7 +80,9 @@ public class DeactivationOutboxSender {
 
     /** The domain step: one delivery, outside any transaction. */
     private Outcome send(DeactivationOutbox claimed) {
-        var notice = new DeactivationNotice(claimed.eventId, claimed.contributorId, claimed.deactivatedAt);
+        // the login subject rides along: privacy-service's erasure job then need not ask for it before erasing
+        String subject = QuarkusTransaction.requiringNew().call(() -> outbox.subjectOf(claimed.contributorId));
+        var notice = new DeactivationNotice(claimed.eventId, claimed.contributorId, claimed.deactivatedAt, subject);
         String failure = deliver(notice);
         if (failure == null) {
             LOG.infof("Deactivation %s of contributor %s delivered to privacy-service (attempt %d)",

@@ -53,7 +53,7 @@ class PeersContractTest {
     Stream<DynamicTest> privacyServiceGetsWhatItExpects() {
         return ConsumerContract.verify("contributor-service", "privacy-service", peers, json, Map.of(
                 "deactivation", v -> privacy.deactivated(new DeactivationNotice(UUID.fromString(v.get("eventId")),
-                        UUID.fromString(v.get("contributorId")), Instant.parse(v.get("deactivatedAt")))).await().atMost(WAIT)));
+                        UUID.fromString(v.get("contributorId")), Instant.parse(v.get("deactivatedAt")), v.get("subject"))).await().atMost(WAIT)));
     }
 
     @TestFactory

@@ -268,6 +268,19 @@ class DeactivationTest {
         assertThat(requestsFor(c)).hasSize(sent);
     }
 
+    /** privacy-service's erasure job erases what is keyed by the login subject: the event names it, so the job need not ask. */
+    @Test
+    void theDeactivationNamesTheContributorsLoginSubject() throws Exception {
+        var c = Api.register("outbox-subject");
+        as(c.token()).when().post(BASE + "/me/deactivation").then().statusCode(200);
+        awaitTrue("the event is confirmed", () -> eventOf(c).deliveredAt != null);
+        var requests = requestsFor(c);
+        assertThat(requests).isNotEmpty();
+        for (LoggedRequest r : requests) {
+            assertThat(json(r).get("subject").asText()).isEqualTo(c.subject());
+        }
+    }
+
     @Test
     void connectionFailuresAndErrorsAreRetriedUntilConfirmed() throws Exception {
         var c = Api.register("outbox-flaky");

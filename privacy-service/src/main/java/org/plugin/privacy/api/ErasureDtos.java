@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** API shapes of the erasure workflow; none carries personal data beyond the pseudonymous contributor id. */
+/** API shapes of the erasure workflow; none carries personal data beyond the pseudonymous contributor id (and a deactivation, the login subject). */
 public final class ErasureDtos {
 
     private ErasureDtos() {
     }
 
-    /** Pushed by contributor-service's outbox (docs/internal-api.md). */
-    public record Deactivation(@NotNull UUID eventId, @NotNull UUID contributorId, @NotNull Instant deactivatedAt) {
+    /**
+     * Pushed by contributor-service's outbox (docs/internal-api.md), with the contributor's login subject when it
+     * still knows it: the erasure job erases what is keyed by it, and need not ask contributor-service for it then.
+     */
+    public record Deactivation(@NotNull UUID eventId, @NotNull UUID contributorId, @NotNull Instant deactivatedAt,
+            @Schema(nullable = true) @Size(max = 255) @Pattern(regexp = "\\S+", message = "must be the login's token subject, without spaces") String subject) {
     }
 
     public record DeactivationReceipt(UUID eventId, UUID contributorId, UUID jobId, JobStatus status, Instant deadline, Instant runAfter) {

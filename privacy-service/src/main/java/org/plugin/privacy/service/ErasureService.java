@@ -95,8 +95,14 @@ public class ErasureService {
         if (created) {
             job = newJob(ErasureJob.Source.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
                     deactivatedAt.plus(config.erasure().gracePeriod()));
-        } else if (job.status != ErasureJob.Status.COMPLETED && deadline.isBefore(job.deadline)) {
-            job.deadline = deadline;
+            job.subject = d.subject();
+        } else if (job.status != ErasureJob.Status.COMPLETED) {
+            if (deadline.isBefore(job.deadline)) {
+                job.deadline = deadline;
+            }
+            if (job.subject == null) {
+                job.subject = d.subject();
+            }
         }
         DeactivationEvent event = new DeactivationEvent();
         event.eventId = d.eventId();

@@ -26,6 +26,7 @@ class ContractVerificationTest {
     Stream<DynamicTest> everyConsumerGetsWhatItReads() {
         return ProviderContract.verify("privacy-service", Map.of(
                 "a contributor privacy-service has not heard of",
-                () -> Map.of("eventId", UUID.randomUUID().toString(), "contributorId", UUID.randomUUID().toString())));
+                () -> Map.of("eventId", UUID.randomUUID().toString(), "contributorId", UUID.randomUUID().toString(), "subject",
+                        UUID.randomUUID().toString())));
     }
 }

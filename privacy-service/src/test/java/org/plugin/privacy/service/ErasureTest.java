@@ -190,6 +190,11 @@ class ErasureTest {
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"0001-01-01T00:00:00Z\"}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":12}",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"email\":\"x@y.z\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"subject\":\"a b\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"subject\":\"\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"subject\":\""
+                            + "s".repeat(256) + "\"}",
+                    "{\"eventId\":\"" + UUID.randomUUID() + "\",\"contributorId\":\"" + contributor + "\",\"deactivatedAt\":\"2026-11-01T10:00:00Z\",\"subject\":[1]}",
                     "{\"eventId\":")) {
                 given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(body).when().post("/internal/privacy/deactivations")
                         .then().statusCode(400).contentType("application/problem+json");
@@ -283,6 +288,27 @@ class ErasureTest {
             String contacts = given().auth().oauth2(TestTokens.admin("dpo")).queryParam("limit", 100).when().get("/api/privacy/contact-requests")
                     .then().statusCode(200).extract().asString();
             assertThat(contacts).contains(toThem).doesNotContain("Can we talk about your VNF?").doesNotContain(account);
+        }
+
+        /** contributor-service names the login subject in the deactivation: the job erases with it, without asking for it again. */
+        @Test
+        void aSubjectNamedByTheDeactivationIsUsedWithoutAskingContributorService() {
+            UUID contributor = erasable();
+            String subject = Fixtures.unique("named-leaver");
+            String jobId = given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                    .body(Map.of("eventId", UUID.randomUUID().toString(), "contributorId", contributor.toString(), "deactivatedAt",
+                            clock.instant().minus(Duration.ofDays(8)).toString(), "subject", subject))
+                    .when().post("/internal/privacy/deactivations").then().statusCode(201).extract().path("jobId");
+
+            Fixtures.drain(worker::runDue);
+            job(jobId).body("status", equalTo("COMPLETED"));
+            peers.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(Fixtures.resolveById(contributor))));
+            peers.verify(1, postRequestedFor(urlEqualTo(atomErasure(contributor)))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"subject\":\"" + subject + "\"}")));
+            peers.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                    urlEqualTo(PeersResource.IDENTITY_PROVIDER_ADMIN + "/users/" + subject)));
+            // the job keeps no subject once done
+            assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.findById(UUID.fromString(jobId)).subject)).isNull();
         }
 
         /**
