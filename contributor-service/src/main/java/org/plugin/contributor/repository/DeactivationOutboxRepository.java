@@ -48,16 +48,6 @@ public class DeactivationOutboxRepository implements PanacheRepositoryBase<Deact
         return due;
     }
 
-    /**
-     * The login subject of the contributor an event is about, for privacy-service's erasure job (null once
-     * erased, or for an unknown contributor). Call in a transaction.
-     */
-    public String subjectOf(UUID contributorId) {
-        List<?> rows = getEntityManager().createNativeQuery("SELECT subject FROM contributor WHERE id = :id")
-                .setParameter("id", contributorId).getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
-    }
-
     /** Moves the lease of a claim still in force (same attempt, not delivered, the lease it wrote). */
     @Override
     public boolean renewLease(DeactivationOutbox claimed, Instant heldUntil, Instant leaseUntil) {

@@ -15,6 +15,7 @@ import org.plugin.contributor.client.PeerRefusedException;
 import org.plugin.contributor.client.PrivacyClient;
 import org.plugin.contributor.client.PrivacyClient.DeactivationNotice;
 import org.plugin.contributor.config.OutboxConfig;
+import org.plugin.contributor.repository.ContributorRepository;
 import org.plugin.contributor.repository.DeactivationOutbox;
 import org.plugin.contributor.repository.DeactivationOutboxRepository;
 
@@ -40,15 +41,17 @@ public class DeactivationOutboxSender {
     private static final Logger LOG = Logger.getLogger(DeactivationOutboxSender.class);
 
     private final DeactivationOutboxRepository outbox;
+    private final ContributorRepository contributors;
     private final PrivacyClient privacy;
     private final PlatformClock clock;
     private final OutboxConfig config;
     private final AtomicLong pending = new AtomicLong();
     private final LeasedWorkLoop<DeactivationOutbox> loop;
 
-    DeactivationOutboxSender(DeactivationOutboxRepository outbox, @RestClient PrivacyClient privacy, PlatformClock clock,
-            OutboxConfig config, MeterRegistry registry) {
+    DeactivationOutboxSender(DeactivationOutboxRepository outbox, ContributorRepository contributors, @RestClient PrivacyClient privacy,
+            PlatformClock clock, OutboxConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        this.contributors = contributors;
         this.privacy = privacy;
         this.clock = clock;
         this.config = config;
@@ -81,7 +84,8 @@ public class DeactivationOutboxSender {
     /** The domain step: one delivery, outside any transaction. */
     private Outcome send(DeactivationOutbox claimed) {
         // the login subject rides along: privacy-service's erasure job then need not ask for it before erasing
-        String subject = QuarkusTransaction.requiringNew().call(() -> outbox.subjectOf(claimed.contributorId));
+        String subject = QuarkusTransaction.requiringNew()
+                .call(() -> contributors.findByIdOptional(claimed.contributorId).map(c -> c.subject).orElse(null));
         var notice = new DeactivationNotice(claimed.eventId, claimed.contributorId, claimed.deactivatedAt, subject);
         String failure = deliver(notice);
         if (failure == null) {
