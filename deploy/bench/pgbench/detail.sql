@@ -5,7 +5,9 @@ SELECT a.id, a.name, a.display_name, a.summary, a.description, a.kind, a.categor
        a.documentation_url, a.owner_id, (r.contributor_id IS NOT NULL) AS restricted, a.lifecycle, a.latest_version,
        a.created_at, a.updated_at, a.deprecated_at, a.removed_at,
        s.rating_count, s.average, s.stars_1, s.stars_2, s.stars_3, s.stars_4, s.stars_5,
-       (SELECT json_agg(json_build_array(v.version, v.state, v.created_at, v.published_at, v.deprecated_at))
+       (SELECT json_agg(json_build_array(v.version, v.state, (extract(epoch FROM v.created_at) * 1000000)::bigint,
+                                         (extract(epoch FROM v.published_at) * 1000000)::bigint,
+                                         (extract(epoch FROM v.deprecated_at) * 1000000)::bigint))
           FROM atom_version v WHERE v.atom_id = a.id) AS versions
   FROM atom a
   LEFT JOIN atom_rating_stats s ON s.atom_id = a.id

@@ -60,13 +60,19 @@ public class CatalogQueries {
     public record Detail(AtomRow atom, List<VersionRow> versions) {
     }
 
-    /** The Atom, its rating summary, its owner's restriction and its versions (as a JSON array), in one statement. */
+    /**
+     * The Atom, its rating summary, its owner's restriction and its versions (as a JSON array), in one
+     * statement. The versions' times are microseconds since the epoch (PostgreSQL's own precision):
+     * read as numbers, not parsed from text (parsing them was 4 % of an Atom-detail request's CPU).
+     */
     private static final String DETAIL = """
             SELECT a.id, a.name, a.display_name, a.summary, a.description, a.kind, a.category, a.tags, a.license, a.source_url,
                    a.documentation_url, a.owner_id, (r.contributor_id IS NOT NULL) AS restricted, a.lifecycle, a.latest_version,
                    a.created_at, a.updated_at, a.deprecated_at, a.removed_at,
                    s.rating_count, s.average, s.stars_1, s.stars_2, s.stars_3, s.stars_4, s.stars_5,
-                   (SELECT json_agg(json_build_array(v.version, v.state, v.created_at, v.published_at, v.deprecated_at))
+                   (SELECT json_agg(json_build_array(v.version, v.state, (extract(epoch FROM v.created_at) * 1000000)::bigint,
+                                                     (extract(epoch FROM v.published_at) * 1000000)::bigint,
+                                                     (extract(epoch FROM v.deprecated_at) * 1000000)::bigint))
                       FROM atom_version v WHERE v.atom_id = a.id) AS versions
               FROM atom a
               LEFT JOIN atom_rating_stats s ON s.atom_id = a.id
@@ -127,9 +133,13 @@ public class CatalogQueries {
         }
     }
 
-    /** PostgreSQL's JSON timestamps: {@code 2026-11-26T14:31:54.123456+00:00}. */
+    /** A time in microseconds since the epoch, as the detail statement gives the versions' times. */
     private static Instant instant(JsonNode node) {
-        return node == null || node.isNull() ? null : OffsetDateTime.parse(node.asText()).toInstant();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        long micros = node.asLong();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /**

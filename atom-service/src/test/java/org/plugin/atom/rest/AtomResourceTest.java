@@ -420,5 +420,33 @@ class AtomResourceTest {
                     .body("versions.version", equalTo(List.of("2.0.0-rc.1", "1.10.0", "1.2.0", "1.0.0")))
                     .body("latestVersion", equalTo("1.10.0")).body("rating.count", equalTo(0)).body("rating.distribution.5", equalTo(0));
         }
+
+        @Test
+        void detailShowsEachVersionsTimesAsTheVersionItselfDoes() {
+            var alice = Peers.contributor(peers, "alice");
+            String name = unique("times");
+            String token = TestTokens.user(alice.subject());
+            for (String v : List.of("1.0.0", "1.1.0")) {
+                Fixtures.put(token, name, v, Fixtures.version("d", 'a', "[]")).then().statusCode(201);
+            }
+            given().auth().oauth2(token).post("/api/atoms/" + name + "/versions/1.0.0/deprecation").then().statusCode(200);
+            String reader = TestTokens.user("reader");
+            var detail = given().auth().oauth2(reader).get("/api/atoms/" + name).then().statusCode(200).extract().jsonPath();
+            assertThat(detail.getList("versions.version", String.class)).containsExactly("1.1.0", "1.0.0");
+            for (int i = 0; i < 2; i++) {
+                String version = detail.getString("versions[" + i + "].version");
+                var own = given().auth().oauth2(reader).get("/api/atoms/" + name + "/versions/" + version).then().statusCode(200).extract()
+                        .jsonPath();
+                for (String time : List.of("createdAt", "publishedAt", "deprecatedAt")) {
+                    String shown = detail.getString("versions[" + i + "]." + time);
+                    String expected = own.getString(time);
+                    assertThat(shown == null ? null : java.time.Instant.parse(shown)).as(version + " " + time)
+                            .isEqualTo(expected == null ? null : java.time.Instant.parse(expected));
+                }
+            }
+            assertThat(detail.getString("versions[1].deprecatedAt")).isNotNull();
+            assertThat(detail.getString("versions[0].deprecatedAt")).isNull();
+            assertThat(detail.getString("versions[0].createdAt")).isNotNull();
+        }
     }
 }
