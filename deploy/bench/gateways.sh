@@ -5,9 +5,12 @@
 # Variants (BENCH_GATEWAY_VARIANTS, in this order; "direct" is always measured first):
 #   haproxy              the stack's gateway as deploy/local/up runs it (deploy/gateway/haproxy.cfg.template)
 #   haproxy+EDIT[+EDIT]  the stack's rendered configuration (signing keys included) with edits, started
-#                        by the bench on its own port, its access log through rotatelogs as the stack's:
+#                        by the bench on its own port, its access log through deploy/gateway/log-writer
+#                        as the stack's:
 #                          1thread / 2threads   nbthread 1 / 2
 #                          nolog                no access log
+#                          rotatelogs           the access log through rotatelogs (a read and a wake-up
+#                                               per line), the stack's writer before issue 15's last step
 #                          reuse-always         http-reuse always (default: safe)
 #                          server-close         option http-server-close (a new connection to the
 #                                               service per request) instead of keep-alive
@@ -35,6 +38,7 @@ haproxy_variant_edits() {
       1thread) echo 's/^  nbthread .*/  nbthread 1/' ;;
       2threads) echo 's/^  nbthread .*/  nbthread 2/' ;;
       nolog) echo '/^  log stdout /d'; echo 's/^  log global$/  no log/' ;;
+      rotatelogs) ;; # not an edit of the configuration: start_haproxy_variant picks the writer
       reuse-always) echo 's/^defaults$/defaults\n  http-reuse always/' ;;
       server-close) echo 's/^  option http-keep-alive$/  option http-server-close/' ;;
       bufsize16k) echo 's/^  tune.bufsize .*/  tune.bufsize 16384/' ;;
@@ -90,7 +94,11 @@ start_haproxy_variant() {
   haproxy -c -q -f "$conf" >"$dir/configtest.log" 2>&1 || { cat "$dir/configtest.log" >&2; die "gateway variant $name: invalid configuration"; }
   rm -f "$dir/log.fifo" "$dir/haproxy.pid"
   mkfifo "$dir/log.fifo"
-  (exec rotatelogs -f "$dir/access.%Y-%m-%d.log" 86400 <"$dir/log.fifo" >>"$dir/error.log" 2>&1 9>&-) &
+  if [[ "+${name#haproxy+}+" == *+rotatelogs+* ]]; then
+    (exec rotatelogs -f "$dir/access.%Y-%m-%d.log" 86400 <"$dir/log.fifo" >>"$dir/error.log" 2>&1 9>&-) &
+  else
+    (exec perl "$ROOT/deploy/gateway/log-writer" "$dir/access.%Y-%m-%d.log" <"$dir/log.fifo" >>"$dir/error.log" 2>&1 9>&-) &
+  fi
   echo $! >"$dir/log.pid"
   (cd / && exec haproxy -W -f "$conf" -p "$dir/haproxy.pid" </dev/null >"$dir/log.fifo" 2>>"$dir/error.log" 9>&-) &
   GW_STARTED+=("$name")

@@ -157,11 +157,11 @@ gateway_cpu_ticks() {
   pids_cpu_ticks $(process_tree "$GATEWAY_DIR/haproxy.pid")
 }
 
-# The stack's gateway's access log writer (rotatelogs, fed by HAProxy's standard output): its CPU is
-# the access log's cost beside HAProxy's own (read only; found by its command line).
+# The stack's gateway's access log writer (deploy/gateway/log-writer, fed by HAProxy's standard
+# output): its CPU is the access log's cost beside HAProxy's own (read only; found by its command line).
 gateway_log_writer_pids() {
   local pid
-  for pid in $(pgrep -x rotatelogs || true); do
+  for pid in $(pgrep -x 'perl|rotatelogs' || true); do
     grep -qaF -- "$LOG_DIR/gateway-access.log" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
   done
   return 0
