@@ -93,9 +93,8 @@ public class ErasureService {
         ErasureJob job = jobs.byContributorForUpdate(d.contributorId()).orElse(null);
         boolean created = job == null;
         if (created) {
-            job = newJob(ErasureJob.Source.DEACTIVATION, d.contributorId(), null, deactivatedAt, deadline,
+            job = newJob(ErasureJob.Source.DEACTIVATION, d.contributorId(), d.subject(), null, deactivatedAt, deadline,
                     deactivatedAt.plus(config.erasure().gracePeriod()));
-            job.subject = d.subject();
         } else if (job.status != ErasureJob.Status.COMPLETED) {
             if (deadline.isBefore(job.deadline)) {
                 job.deadline = deadline;
@@ -129,17 +128,22 @@ public class ErasureService {
             return job;
         }
         Instant now = clock.now();
-        ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.id, now,
+        ErasureJob job = newJob(ErasureJob.Source.REQUEST, contributorId, request.subject, request.id, now,
                 ErasureDeadlines.ofRequest(request.receivedAt, request.extendedMonths), now);
-        job.subject = request.subject;
         jobs.flush();
         return job;
     }
 
-    private ErasureJob newJob(ErasureJob.Source source, UUID contributorId, UUID requestId, Instant deactivatedAt, Instant deadline, Instant runAfter) {
+    /**
+     * A new job with all its values set before {@code persist}: Hibernate inserts the state it had at
+     * {@code persist}, so a value set after it cost an UPDATE of its own at the flush.
+     */
+    private ErasureJob newJob(ErasureJob.Source source, UUID contributorId, String subject, UUID requestId, Instant deactivatedAt,
+            Instant deadline, Instant runAfter) {
         ErasureJob job = new ErasureJob();
         job.id = UUID.randomUUID();
         job.contributorId = contributorId;
+        job.subject = subject;
         job.source = source;
         job.requestId = requestId;
         job.deactivatedAt = deactivatedAt;
