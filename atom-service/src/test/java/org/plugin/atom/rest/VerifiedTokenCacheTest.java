@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Tokens verified once are kept per JVM until their expiry (common's VerifiedTokens): with the cache
  * warm, a token that expired since, a tampered copy of a kept token and a token for another audience
- * are still refused.
+ * are still refused, and a kept token counts only as an {@code Authorization: Bearer} token.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -50,6 +50,24 @@ class VerifiedTokenCacheTest {
         // Quarkus OIDC's own provider is asked after this one only when it does not know the token
         assertThat(verified.hits() - before).as("requests answered from the kept tokens").isEqualTo(2);
         given().get("/q/metrics").then().statusCode(200).body(containsString("plugin_security_verified_tokens_hits_total"));
+    }
+
+    @Test
+    void aKeptTokenIsTakenOnlyFromABearerAuthorizationAsOidcTakesIt() {
+        String token = TestTokens.user("schemes");
+        accepted(token);
+        assertThat(verified.holds(token)).isTrue();
+        long before = verified.hits();
+        // the scheme in any case, as Quarkus OIDC reads it
+        given().header("Authorization", "bearer " + token).get("/api/atoms").then().statusCode(200);
+        assertThat(verified.hits() - before).as("answered from the kept tokens").isEqualTo(1);
+        // another scheme, no scheme, or the token in another header: not a bearer token, whatever is kept
+        given().header("Authorization", "Token " + token).get("/api/atoms").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", token).get("/api/atoms").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Token", token).get("/api/atoms").then().statusCode(401).contentType("application/problem+json");
+        // a space more is another token text, verified in full and refused
+        given().header("Authorization", "Bearer  " + token).get("/api/atoms").then().statusCode(401).contentType("application/problem+json");
+        assertThat(verified.hits() - before).as("none of those answered from the kept tokens").isEqualTo(1);
     }
 
     @Test

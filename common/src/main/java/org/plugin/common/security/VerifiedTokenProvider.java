@@ -17,6 +17,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
+    /** A request attribute: the identity {@link VerifiedTokenMechanism} found kept for this request's token. */
+    static final String FOUND = VerifiedTokenProvider.class.getName() + ".found";
+
     private final VerifiedTokens tokens;
 
     VerifiedTokenProvider(VerifiedTokens tokens) {
@@ -37,6 +40,9 @@ public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (request.getAttribute(FOUND) instanceof SecurityIdentity found) {
+            return Uni.createFrom().item(found);
+        }
         String token = request.getToken() == null ? null : request.getToken().getToken();
         return Uni.createFrom().item(tokens.find(token, HttpSecurityUtils.getRoutingContextAttribute(request)));
     }

@@ -39,6 +39,9 @@ public class VerifiedTokens {
     private record Entry(SecurityIdentity identity, long expiresAtMillis, Set<String> requestAttributes) {
     }
 
+    /** An attribute of every identity kept here (and so of every identity answered from here). */
+    static final String KEPT = VerifiedTokens.class.getName() + ".kept";
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final int maxEntries;
@@ -79,7 +82,7 @@ public class VerifiedTokens {
 
     /** Keeps an identity OIDC has just verified from a bearer token, until the token's expiry. */
     void keep(SecurityIdentity identity) {
-        if (!enabled || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        if (!enabled || identity.getAttribute(KEPT) != null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
         }
         TokenCredential credential = identity.getCredential(TokenCredential.class);
@@ -108,7 +111,10 @@ public class VerifiedTokens {
                 requestAttributes.add(name);
             }
         });
-        entries.put(key, new Entry(forRequest(identity, requestAttributes, null), expiresAt, Set.copyOf(requestAttributes)));
+        // marked: an identity answered from here is not hashed and looked up again by keep()
+        QuarkusSecurityIdentity.Builder marked = QuarkusSecurityIdentity.builder(identity).addAttribute(KEPT, Boolean.TRUE);
+        requestAttributes.forEach(name -> marked.addAttribute(name, null));
+        entries.put(key, new Entry(marked.build(), expiresAt, Set.copyOf(requestAttributes)));
     }
 
     /** Whether this token is kept now (tests: that a check ran with the cache warm). */
@@ -126,12 +132,19 @@ public class VerifiedTokens {
         return copy.build();
     }
 
-    static String key(String token) {
+    /** One digest per thread: MessageDigest.getInstance looks the algorithm up among the providers every time. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return java.util.Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** The SHA-256 of the token's text, its 32 bytes as the chars of a String (a map key, never shown). */
+    static String key(String token) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return new String(digest.digest(token.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1);
     }
 }
