@@ -23,7 +23,7 @@ public interface EventsConfig {
     @WithDefault("PT5M")
     Duration retryMax();
 
-    /** Events one run dispatches at most (each in a transaction of its own) before it yields to the next run. */
+    /** Events one run dispatches at most (in transactions of up to 50) before it yields to the next run. */
     @WithDefault("1000")
     int maxPerRun();
 }

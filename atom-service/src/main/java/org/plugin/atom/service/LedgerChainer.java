@@ -150,14 +150,16 @@ public class LedgerChainer {
         Head head = ledger.lockHead();
         long seq = head.seq();
         String previous = head.hash();
-        for (LedgerEntry e : pending) {
-            long provisional = e.seq;
+        long[] provisional = new long[pending.size()];
+        for (int i = 0; i < pending.size(); i++) {
+            LedgerEntry e = pending.get(i);
+            provisional[i] = e.seq;
             e.seq = ++seq;
             e.previousHash = previous;
             e.hash = LedgerService.sha256(LedgerService.canonicalForm(e));
-            ledger.chain(e, provisional);
             previous = e.hash;
         }
+        ledger.chain(pending, provisional);
         ledger.moveHead(seq, previous);
         return pending.size();
     }
