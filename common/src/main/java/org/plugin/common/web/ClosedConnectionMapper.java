@@ -1,6 +1,7 @@
 package org.plugin.common.web;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,9 @@ import io.vertx.core.http.HttpClosedException;
  * stopping, a CI job cancelled, a browser tab closed) is not a server error: nothing was read, nothing
  * changed, and nobody is left to hear the answer. It used to reach the default mapper and be logged
  * as a 500 with its stack trace, an alert for nothing. It is answered 400 (logged as a client error,
- * without a trace); every other I/O failure stays a 500, as before.
+ * without a trace); every other I/O failure stays a 500, as before. The close shows as Vert.x's
+ * {@link HttpClosedException} when it happens during the read, and as a {@link ClosedChannelException}
+ * when the connection was already gone as the read began (a CI load stopping mid-request logged both).
  */
 @Provider
 @Priority(1)
@@ -32,7 +35,7 @@ public class ClosedConnectionMapper extends ExceptionMapperBase<IOException> {
 
     static boolean closedByClient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpClosedException) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
                 return true;
             }
         }
