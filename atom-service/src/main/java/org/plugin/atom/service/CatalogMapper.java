@@ -1,5 +1,6 @@
 package org.plugin.atom.service;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,9 +40,15 @@ public final class CatalogMapper {
 
     /** Newest first by semantic-version precedence. */
     public static Comparator<AtomVersion> newestFirst() {
-        return Comparator.comparing((AtomVersion v) -> SemanticVersion.parse(v.version), Comparator.nullsLast(SemanticVersion.PRECEDENCE))
-                .reversed();
+        return Comparator.comparing((AtomVersion v) -> SemanticVersion.parse(v.version), NEWEST_FIRST);
     }
+
+    /** These versions in {@link #newestFirst()} order, each version parsed once ({@link SemanticVersion#sortedByVersion}). */
+    public static List<AtomVersion> newestFirst(Collection<AtomVersion> versions) {
+        return SemanticVersion.sortedByVersion(versions, v -> v.version, NEWEST_FIRST);
+    }
+
+    private static final Comparator<SemanticVersion> NEWEST_FIRST = Comparator.nullsLast(SemanticVersion.PRECEDENCE).reversed();
 
     /** The Atom's descriptive fields as a descriptor carries them (tags in stored order). */
     public static AtomMetadata metadata(Atom a) {

@@ -40,8 +40,8 @@ import org.plugin.common.web.PageRequest;
 @ApplicationScoped
 public class CatalogService {
 
-    private static final Comparator<VersionRow> NEWEST_FIRST = Comparator
-            .comparing((VersionRow v) -> SemanticVersion.parse(v.version()), Comparator.nullsFirst(SemanticVersion.PRECEDENCE)).reversed();
+    /** Newest first by semantic-version precedence, unparseable versions last. */
+    private static final Comparator<SemanticVersion> NEWEST_FIRST = Comparator.nullsFirst(SemanticVersion.PRECEDENCE).reversed();
 
     private final CatalogQueries queries;
     private final ContributorDirectory directory;
@@ -76,8 +76,8 @@ public class CatalogService {
             distribution.put(String.valueOf(i + 1), a.stars()[i]);
         }
         boolean drafts = found.versions().stream().anyMatch(v -> v.state() == AtomVersion.State.DRAFT) && access.maySeeDrafts(a.ownerId());
-        List<VersionSummary> versionList = found.versions().stream().filter(v -> drafts || v.state() != AtomVersion.State.DRAFT)
-                .sorted(NEWEST_FIRST)
+        List<VersionRow> shown = found.versions().stream().filter(v -> drafts || v.state() != AtomVersion.State.DRAFT).toList();
+        List<VersionSummary> versionList = SemanticVersion.sortedByVersion(shown, VersionRow::version, NEWEST_FIRST).stream()
                 .map(v -> new VersionSummary(v.version(), as(State.class, v.state()), v.createdAt(), v.publishedAt(), v.deprecatedAt()))
                 .toList();
         return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), as(Kind.class, a.kind()), a.category(), a.tags(),
@@ -139,7 +139,7 @@ public class CatalogService {
         if (all.stream().anyMatch(v -> v.state == AtomVersion.State.DRAFT) && !access.maySeeDrafts(atom.ownerId)) {
             all = all.stream().filter(v -> v.state != AtomVersion.State.DRAFT).toList();
         }
-        var sorted = all.stream().sorted(CatalogMapper.newestFirst()).toList();
+        var sorted = CatalogMapper.newestFirst(all);
         var items = sorted.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
         return Page.of(items, sorted.size(), page);
     }

@@ -103,7 +103,7 @@ public class PersonalDataService {
         Map<UUID, List<AtomVersion>> versionsByAtom = versions.readByAtoms(owned.stream().map(a -> a.id).toList()).stream()
                 .collect(Collectors.groupingBy(v -> v.atomId));
         List<AtomData> atomData = owned.stream().map(a -> new AtomData(a.name, CatalogMapper.metadata(a), a.lifecycle.name(), a.createdAt,
-                versionsByAtom.getOrDefault(a.id, List.of()).stream().sorted(CatalogMapper.newestFirst())
+                CatalogMapper.newestFirst(versionsByAtom.getOrDefault(a.id, List.of())).stream()
                         .map(v -> CatalogMapper.view(a.name, v)).toList())).toList();
         List<ChainData> chainData = chains.readByOwner(id).stream().map(c -> new ChainData(c.name, c.description, c.createdAt)).toList();
         List<Rating> ratings = feedback.readRatingsByContributor(id);

@@ -1,7 +1,11 @@
 package org.plugin.atom.service;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,27 @@ public record SemanticVersion(BigInteger major, BigInteger minor, BigInteger pat
         }
         return new SemanticVersion(new BigInteger(m.group(1)), new BigInteger(m.group(2)), new BigInteger(m.group(3)),
                 m.group(4), m.group(5), text);
+    }
+
+    /**
+     * The items sorted by their versions in {@code order} (which places the null of an unparseable
+     * version), each version parsed once: sorting with a comparator that parses parses every version
+     * about 2 log2(n) times, and an Atom a pipeline registers has hundreds of versions. Stable, as a
+     * sort with {@code Comparator.comparing(item -> parse(version(item)), order)} is, and in the same order.
+     */
+    public static <T> List<T> sortedByVersion(Collection<T> items, Function<? super T, String> version, Comparator<SemanticVersion> order) {
+        record Keyed<T>(SemanticVersion key, T item) {
+        }
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            keyed.add(new Keyed<>(parse(version.apply(item)), item));
+        }
+        keyed.sort(Comparator.comparing((Keyed<T> k) -> k.key(), order));
+        List<T> sorted = new ArrayList<>(keyed.size());
+        for (Keyed<T> k : keyed) {
+            sorted.add(k.item());
+        }
+        return sorted;
     }
 
     public boolean isPreRelease() {

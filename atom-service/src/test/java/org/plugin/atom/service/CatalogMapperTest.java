@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.plugin.atom.support.Catalog.atom;
 import static org.plugin.atom.support.Catalog.version;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -59,5 +62,27 @@ class CatalogMapperTest {
                 .sorted(CatalogMapper.newestFirst()).map(v -> v.version).toList();
         assertThat(sorted).containsExactly("1.10.0", "1.2.0", "1.0.0", "1.0.0-rc.1");
         assertThat(CatalogMapper.view("router", version(atom, "1.2.0", State.DRAFT)).state()).isEqualTo(AtomDtos.State.DRAFT);
+    }
+
+    @Test
+    void sortingAListParsesOnceAndKeepsTheComparatorsOrder() {
+        var atom = atom("router", UUID.randomUUID());
+        var texts = List.of("1.10.0", "1.2.0", "1.0.0", "1.0.0-rc.1", "1.0.0-rc.1+build.7", "1.0.0-rc.1+build.2", "1.0.0-alpha", "1.0.0-alpha.1",
+                "1.0.0-alpha.beta", "1.0.0-beta.11", "1.0.0-beta.2", "2.0.0+meta", "0.0.1", "10.0.0", "not-a-version", "1.0", "01.0.0");
+        var versions = new ArrayList<AtomVersion>();
+        for (String t : texts) {
+            versions.add(version(atom, t, State.PUBLISHED));
+            versions.add(version(atom, t, State.DRAFT)); // equal versions: the sort is stable, as the comparator's is
+        }
+        var random = new Random(42);
+        for (int round = 0; round < 20; round++) {
+            Collections.shuffle(versions, random);
+            var expected = versions.stream().sorted(CatalogMapper.newestFirst()).toList();
+            assertThat(CatalogMapper.newestFirst(versions)).containsExactlyElementsOf(expected);
+        }
+        var order = CatalogMapper.newestFirst(versions).stream().map(v -> v.version).distinct().toList();
+        assertThat(order.subList(0, 3)).as("unparseable versions first, among themselves as they came").containsExactlyInAnyOrder("not-a-version", "1.0", "01.0.0");
+        assertThat(order.subList(3, order.size())).containsExactly("10.0.0", "2.0.0+meta", "1.10.0", "1.2.0", "1.0.0", "1.0.0-rc.1+build.7",
+                "1.0.0-rc.1+build.2", "1.0.0-rc.1", "1.0.0-beta.11", "1.0.0-beta.2", "1.0.0-alpha.beta", "1.0.0-alpha.1", "1.0.0-alpha", "0.0.1");
     }
 }
