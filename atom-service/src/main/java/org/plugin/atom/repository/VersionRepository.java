@@ -33,6 +33,22 @@ public class VersionRepository implements PanacheRepositoryBase<AtomVersion, UUI
         return list("atomId", atomId);
     }
 
+    /** What a version list is sorted and filtered by, without the rest of each version. */
+    public record VersionKey(UUID id, String version, AtomVersion.State state) {
+    }
+
+    /** The keys of an Atom's versions: a list page loads in full only the versions it shows. */
+    public List<VersionKey> keysByAtom(UUID atomId) {
+        return getEntityManager().createQuery("select v.id, v.version, v.state from AtomVersion v where v.atomId = ?1", Object[].class)
+                .setParameter(1, atomId).getResultList().stream()
+                .map(r -> new VersionKey((UUID) r[0], (String) r[1], (AtomVersion.State) r[2])).toList();
+    }
+
+    /** These versions, read-only (no dirty-checking snapshot), in no particular order. */
+    public List<AtomVersion> readByIds(List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    }
+
     public List<AtomVersion> listByIds(List<UUID> ids) {
         return list("id in ?1", ids);
     }

@@ -48,7 +48,8 @@ public final class CatalogMapper {
         return SemanticVersion.sortedByVersion(versions, v -> v.version, NEWEST_FIRST);
     }
 
-    private static final Comparator<SemanticVersion> NEWEST_FIRST = Comparator.nullsLast(SemanticVersion.PRECEDENCE).reversed();
+    /** Newest first by precedence, unparseable versions first: the order of {@link #newestFirst()} on versions. */
+    static final Comparator<SemanticVersion> NEWEST_FIRST = Comparator.nullsLast(SemanticVersion.PRECEDENCE).reversed();
 
     /** The Atom's descriptive fields as a descriptor carries them (tags in stored order). */
     public static AtomMetadata metadata(Atom a) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,7 @@ import org.plugin.atom.repository.CatalogQueries.SummaryRow;
 import org.plugin.atom.repository.CatalogQueries.VersionRow;
 import org.plugin.atom.repository.RestrictionRepository;
 import org.plugin.atom.repository.VersionRepository;
+import org.plugin.atom.repository.VersionRepository.VersionKey;
 import org.plugin.atom.service.ContributorDirectory.PublicName;
 import org.plugin.common.error.DomainException;
 import org.plugin.common.web.Page;
@@ -41,7 +43,7 @@ import org.plugin.common.web.PageRequest;
 public class CatalogService {
 
     /** Newest first by semantic-version precedence, unparseable versions last. */
-    private static final Comparator<SemanticVersion> NEWEST_FIRST = Comparator.nullsFirst(SemanticVersion.PRECEDENCE).reversed();
+    private static final Comparator<SemanticVersion> NEWEST_FIRST_UNPARSEABLE_LAST = Comparator.nullsFirst(SemanticVersion.PRECEDENCE).reversed();
 
     private final CatalogQueries queries;
     private final ContributorDirectory directory;
@@ -77,7 +79,7 @@ public class CatalogService {
         }
         boolean drafts = found.versions().stream().anyMatch(v -> v.state() == AtomVersion.State.DRAFT) && access.maySeeDrafts(a.ownerId());
         List<VersionRow> shown = found.versions().stream().filter(v -> drafts || v.state() != AtomVersion.State.DRAFT).toList();
-        List<VersionSummary> versionList = SemanticVersion.sortedByVersion(shown, VersionRow::version, NEWEST_FIRST).stream()
+        List<VersionSummary> versionList = SemanticVersion.sortedByVersion(shown, VersionRow::version, NEWEST_FIRST_UNPARSEABLE_LAST).stream()
                 .map(v -> new VersionSummary(v.version(), as(State.class, v.state()), v.createdAt(), v.publishedAt(), v.deprecatedAt()))
                 .toList();
         return new AtomDetail(a.name(), a.displayName(), a.summary(), a.description(), as(Kind.class, a.kind()), a.category(), a.tags(),
@@ -135,12 +137,17 @@ public class CatalogService {
     /** An Atom's versions, newest first; DRAFT ones only for the owner (or their CI) and admins. */
     public Page<VersionView> versions(String name, PageRequest page) {
         var atom = atoms.findByName(name).orElseThrow(() -> DomainException.notFound("No Atom named '" + name + "'"));
-        var all = versions.findByAtom(atom.id);
-        if (all.stream().anyMatch(v -> v.state == AtomVersion.State.DRAFT) && !access.maySeeDrafts(atom.ownerId)) {
-            all = all.stream().filter(v -> v.state != AtomVersion.State.DRAFT).toList();
+        // sorted and filtered on their keys; only the page's versions are loaded in full (a pipeline's Atom has thousands)
+        var keys = versions.keysByAtom(atom.id);
+        if (keys.stream().anyMatch(k -> k.state() == AtomVersion.State.DRAFT) && !access.maySeeDrafts(atom.ownerId)) {
+            keys = keys.stream().filter(k -> k.state() != AtomVersion.State.DRAFT).toList();
         }
-        var sorted = CatalogMapper.newestFirst(all);
-        var items = sorted.stream().skip(page.offset()).limit(page.limit()).map(v -> CatalogMapper.view(atom.name, v)).toList();
+        var sorted = SemanticVersion.sortedByVersion(keys, VersionKey::version, CatalogMapper.NEWEST_FIRST);
+        var shown = sorted.stream().skip(page.offset()).limit(page.limit()).toList();
+        Map<UUID, AtomVersion> loaded = versions.readByIds(shown.stream().map(VersionKey::id).toList()).stream()
+                .collect(Collectors.toMap(v -> v.id, v -> v));
+        // a version gone between the two reads (an erasure, a removal) is left out of the page
+        var items = shown.stream().map(k -> loaded.get(k.id())).filter(Objects::nonNull).map(v -> CatalogMapper.view(atom.name, v)).toList();
         return Page.of(items, sorted.size(), page);
     }
 

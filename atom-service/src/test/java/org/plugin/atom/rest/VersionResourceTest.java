@@ -175,6 +175,31 @@ class VersionResourceTest {
                     .body("total", equalTo(1)).body("items[0].connectionPoints.name", hasItem("in"));
             given().auth().oauth2(TestTokens.service("privacy-service")).get("/api/atoms/" + name + "/versions").then().statusCode(403);
         }
+
+        @Test
+        void versionPagesFollowPrecedenceNewestFirstAndHideDraftsFromOthers() {
+            var alice = Peers.contributor(peers, "alice");
+            String name = unique("paged");
+            for (String v : new String[] { "1.2.0", "1.10.0", "1.0.0-alpha", "2.0.0-rc.1", "1.0.0" }) {
+                Fixtures.publish(alice, name, v, IN_OUT_HTTP);
+            }
+            put(TestTokens.user(alice.subject()), name, "3.0.0", version("A test Atom " + name, 'b', IN_OUT_HTTP)
+                    .replace("\"releaseNotes\"", "\"state\":\"DRAFT\",\"releaseNotes\"")).then().statusCode(201);
+            String reader = TestTokens.user("anyone");
+            var pages = new java.util.ArrayList<String>();
+            for (int offset = 0; offset < 6; offset += 2) {
+                var page = given().auth().oauth2(reader).get("/api/atoms/" + name + "/versions?limit=2&offset=" + offset).then().statusCode(200)
+                        .body("total", equalTo(5)).extract().jsonPath();
+                assertThat(page.getList("items.state", String.class)).containsOnly("PUBLISHED");
+                assertThat(page.getList("items.releaseNotes", String.class)).as("each version in full").containsOnly("First release");
+                pages.addAll(page.getList("items.version", String.class));
+            }
+            assertThat(pages).containsExactly("2.0.0-rc.1", "1.10.0", "1.2.0", "1.0.0", "1.0.0-alpha");
+            var owners = given().auth().oauth2(TestTokens.user(alice.subject())).get("/api/atoms/" + name + "/versions?limit=2")
+                    .then().statusCode(200).body("total", equalTo(6)).extract().jsonPath();
+            assertThat(owners.getList("items.version", String.class)).containsExactly("3.0.0", "2.0.0-rc.1");
+            assertThat(owners.getList("items.state", String.class)).containsExactly("DRAFT", "PUBLISHED");
+        }
     }
 
     @Nested
