@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -25,7 +27,13 @@ public class LedgerEntry {
         CONTRIBUTOR, CI, ADMIN, SERVICE
     }
 
+    /**
+     * The entry's place: provisional and negative until the chainer chains it. The database gives the
+     * provisional place on insert (the column's default, minus the next number of ledger_append_seq,
+     * V12__ledger_place_from_default.sql), returned by the INSERT itself: no separate round trip.
+     */
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public long seq;
 
     @Column(nullable = false, unique = true)

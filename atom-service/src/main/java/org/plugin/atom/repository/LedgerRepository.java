@@ -51,15 +51,13 @@ public class LedgerRepository {
         return new Head(((Number) row[0]).longValue(), row[1].toString());
     }
 
-    /** A provisional place for a new entry: negative, lower for a later append (the chainer's order). */
-    public long provisionalPlace() {
-        return -((Number) em.createNativeQuery("SELECT nextval('ledger_append_seq')").getSingleResult()).longValue();
-    }
-
-    /** Stores an entry at its provisional place, not chained yet: no lock is taken. */
+    /**
+     * Stores an entry, not chained yet, at the provisional place the database gives it on insert
+     * (negative, lower for a later append: the chainer's order); no lock is taken. The INSERT runs at
+     * once and returns the place into {@code e.seq}; the caller's other changes flush at commit.
+     */
     public void append(LedgerEntry e) {
         em.persist(e);
-        em.flush();
     }
 
     /** The chainer's lock (one chainer at a time, across replicas), held until the end of the transaction; waits for it. */

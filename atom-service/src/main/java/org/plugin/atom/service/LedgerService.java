@@ -73,7 +73,6 @@ public class LedgerService {
     @Transactional(TxType.MANDATORY)
     public LedgerEntry append(Event event, UUID atomId, String atomName, String atomVersion, Actor actor, Map<String, ?> details) {
         var e = new LedgerEntry();
-        e.seq = ledger.provisionalPlace();
         e.id = UUID.randomUUID();
         e.recordedAt = clock.now();
         e.event = event;
