@@ -252,19 +252,23 @@ compare_saturation() {
     "$(jq -r '.non2xx + .socket_errors' "$result")" "$(per_request_us "$((ticks_after - ticks_before))" "$result" requests)")"
 }
 
-# The same target at a fixed rate (FixedRate.java): a warm-up run, then the measured one.
+# The same target at a fixed rate (FixedRate.java): the warm-up and the measured run in one generator
+# JVM, the variant's CPU read from when the measured run starts (its marker file) to its end.
 compare_fixed_rate() {
-  local v="$1" round="$2" token="$3" rate="$4" url result load cpu pids ticks_before ticks_after
+  local v="$1" round="$2" token="$3" rate="$4" url result load cpu pids ticks_before ticks_after marker generator
   url="$(variant_url "$v")"
   result="$WORK/compare-fixed-$v-$round.json"
-  java "$BENCH_DIR/FixedRate.java" --base "$url" --paths "$DETAIL_PATHS" --token "$token" --rate "$rate" \
-    --seconds "$WARM_S" --connections "$CONNECTIONS" >/dev/null
+  marker="$WORK/compare-fixed-$v-$round.measuring"
+  rm -f "$marker" "$result"
   cpu="$(cpu_busy 2)"
   load="$(loadavg1)"
   read -r -a pids <<<"$(variant_pids "$v" | tr '\n' ' ')"
-  ticks_before="$(pids_cpu_ticks "${pids[@]}")"
   java "$BENCH_DIR/FixedRate.java" --base "$url" --paths "$DETAIL_PATHS" --token "$token" --rate "$rate" \
-    --seconds "$MEASURE_S" --connections "$CONNECTIONS" --out "$result" >/dev/null
+    --warm-seconds "$WARM_S" --seconds "$MEASURE_S" --connections "$CONNECTIONS" --measuring "$marker" --out "$result" >/dev/null &
+  generator=$!
+  while [ ! -e "$marker" ] && kill -0 "$generator" 2>/dev/null; do sleep 0.05; done
+  ticks_before="$(pids_cpu_ticks "${pids[@]}")"
+  wait "$generator" || die "FixedRate.java failed ($v)"
   ticks_after="$(pids_cpu_ticks "${pids[@]}")"
   record_json "$(cat "$result")" kind=gateway-compare mode=fixed-rate variant="$v" round="$round" load1="$load" cpu_busy_pct="$cpu" \
     gateway_cpu_us_per_request="$(per_request_us "$((ticks_after - ticks_before))" "$result" completed)"
